@@ -1,0 +1,12 @@
+namespace OvmSelfHost.Runbook.Ports;
+
+/// <summary>
+/// Resolves the managers and hosts of a configured environment. The adapters hold the addresses,
+/// credentials and pinned keys; the runbook only names the role it needs.
+/// </summary>
+public interface IOvmConnections
+{
+    IOvmManager Manager(string environment, ManagerRole role);
+
+    IManagerHost Host(string environment, HostRole role);
+}

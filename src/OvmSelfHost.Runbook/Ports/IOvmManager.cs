@@ -1,0 +1,24 @@
+namespace OvmSelfHost.Runbook.Ports;
+
+/// <summary>
+/// One Oracle VM Manager as the runbook sees it through its WS-API. Every modifying call returns
+/// a job ticket at once, so the engine can persist the job id before it waits for the job.
+/// </summary>
+public interface IOvmManager
+{
+    Task<ManagerStatus> GetStatusAsync(CancellationToken cancellationToken);
+
+    Task<EnvironmentInventory> GetInventoryAsync(CancellationToken cancellationToken);
+
+    /// <summary>Issues one modifying call; returns as soon as Oracle VM has answered with a job.</summary>
+    Task<OvmJobTicket> StartAsync(OvmOperation operation, CancellationToken cancellationToken);
+
+    /// <summary>Reads a job once, without waiting.</summary>
+    Task<OvmJobResult> GetJobAsync(string jobId, CancellationToken cancellationToken);
+
+    /// <summary>Waits until the job is done (polling with backoff) or <paramref name="timeout"/> passes.</summary>
+    Task<OvmJobResult> WaitForJobAsync(string jobId, TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>Waits until the manager reports <c>managerRunState RUNNING</c> or the timeout passes.</summary>
+    Task<ManagerStatus> WaitUntilRunningAsync(TimeSpan timeout, CancellationToken cancellationToken);
+}

@@ -1,0 +1,3 @@
+namespace OvmSelfHost.Runbook.Ports;
+
+public sealed record NamedObject(string Id, string Name);

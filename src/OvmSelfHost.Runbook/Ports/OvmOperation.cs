@@ -1,0 +1,98 @@
+using System.Text.Json.Serialization;
+
+namespace OvmSelfHost.Runbook.Ports;
+
+/// <summary>
+/// A modifying WS-API call the runbook may ask for. A closed set, so every intent in the journal
+/// names exactly what was asked of Oracle VM.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "op")]
+[JsonDerivedType(typeof(DiscoverServer), "discoverServer")]
+[JsonDerivedType(typeof(CreateNfsFileServer), "createNfsFileServer")]
+[JsonDerivedType(typeof(RefreshFileServer), "refreshFileServer")]
+[JsonDerivedType(typeof(RefreshFileSystem), "refreshFileSystem")]
+[JsonDerivedType(typeof(CreateClusteredPool), "createClusteredPool")]
+[JsonDerivedType(typeof(AddServerToPool), "addServerToPool")]
+[JsonDerivedType(typeof(CreateRepository), "createRepository")]
+[JsonDerivedType(typeof(PresentRepository), "presentRepository")]
+[JsonDerivedType(typeof(RefreshRepository), "refreshRepository")]
+[JsonDerivedType(typeof(CreateManagerVm), "createManagerVm")]
+[JsonDerivedType(typeof(StartVm), "startVm")]
+[JsonDerivedType(typeof(StopVm), "stopVm")]
+public abstract record OvmOperation
+{
+    /// <summary>What a person reads in a proposal or the audit journal.</summary>
+    public abstract string Describe();
+}
+
+/// <param name="AgentPasswordSecret">Name of the secret holding the agent password; the adapter resolves it.</param>
+public sealed record DiscoverServer(string ServerName, string AgentPasswordSecret = "OVS_AGENT_PASSWORD") : OvmOperation
+{
+    public override string Describe() => $"discover server {ServerName}";
+}
+
+public sealed record CreateNfsFileServer(string Name, string AccessHost, IReadOnlyList<string> AdminServerIds) : OvmOperation
+{
+    public override string Describe() => $"register NFS file server {Name} ({AccessHost})";
+}
+
+public sealed record RefreshFileServer(string FileServerId) : OvmOperation
+{
+    public override string Describe() => $"refresh file server {FileServerId}";
+}
+
+public sealed record RefreshFileSystem(string FileSystemId) : OvmOperation
+{
+    public override string Describe() => $"refresh file system {FileSystemId}";
+}
+
+public sealed record CreateClusteredPool(string Name, string VirtualIp, string HeartbeatFileSystemId) : OvmOperation
+{
+    public override string Describe() => $"create clustered server pool {Name}";
+}
+
+public sealed record AddServerToPool(string PoolId, string ServerId) : OvmOperation
+{
+    public override string Describe() => $"add server {ServerId} to pool {PoolId}";
+}
+
+public sealed record CreateRepository(string Name, string FileSystemId) : OvmOperation
+{
+    public override string Describe() => $"create repository {Name}";
+}
+
+public sealed record PresentRepository(string RepositoryId, string ServerId) : OvmOperation
+{
+    public override string Describe() => $"present repository {RepositoryId} to server {ServerId}";
+}
+
+public sealed record RefreshRepository(string RepositoryId) : OvmOperation
+{
+    public override string Describe() => $"refresh repository {RepositoryId}";
+}
+
+/// <summary>Creates the HA VM that will run a manager, from a template, in a clustered pool.</summary>
+public sealed record CreateManagerVm(
+    string Name,
+    string PoolId,
+    string RepositoryId,
+    string TemplateName,
+    int MemoryMegabytes,
+    int Cpus,
+    int DiskGigabytes,
+    bool HighAvailability,
+    string? NetworkId) : OvmOperation
+{
+    public override string Describe() =>
+        $"create VM {Name} in pool {PoolId} ({Cpus} CPUs, {MemoryMegabytes} MB, {DiskGigabytes} GB, HA {(HighAvailability ? "on" : "off")})";
+}
+
+public sealed record StartVm(string VmId) : OvmOperation
+{
+    public override string Describe() => $"start VM {VmId}";
+}
+
+public sealed record StopVm(string VmId) : OvmOperation
+{
+    public override string Describe() => $"stop VM {VmId}";
+}

@@ -1,0 +1,3 @@
+namespace OvmSelfHost.Runbook.Ports;
+
+public sealed record PoolFacts(string Id, string Name, bool Clustered, IReadOnlyList<string> ServerIds);

@@ -1,0 +1,8 @@
+namespace OvmSelfHost.Runbook.Ports;
+
+public enum ServiceState
+{
+    Unknown,
+    Running,
+    Stopped,
+}
