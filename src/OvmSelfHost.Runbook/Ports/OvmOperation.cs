@@ -19,6 +19,7 @@ namespace OvmSelfHost.Runbook.Ports;
 [JsonDerivedType(typeof(CreateManagerVm), "createManagerVm")]
 [JsonDerivedType(typeof(StartVm), "startVm")]
 [JsonDerivedType(typeof(StopVm), "stopVm")]
+[JsonDerivedType(typeof(AttachIso), "attachIso")]
 public abstract record OvmOperation
 {
     /// <summary>What a person reads in a proposal or the audit journal.</summary>
@@ -95,4 +96,10 @@ public sealed record StartVm(string VmId) : OvmOperation
 public sealed record StopVm(string VmId) : OvmOperation
 {
     public override string Describe() => $"stop VM {VmId}";
+}
+
+/// <summary>Attaches an ISO from a repository to a VM as a virtual CD-ROM (the installer DVD).</summary>
+public sealed record AttachIso(string VmId, string RepositoryId, string IsoName) : OvmOperation
+{
+    public override string Describe() => $"attach {IsoName} to VM {VmId}";
 }
