@@ -1,0 +1,34 @@
+using OvmSelfHost.Runbook.Ports;
+
+namespace OvmSelfHost.Ovm.Ssh;
+
+public sealed partial class SshManagerHost
+{
+    /// <summary>
+    /// Runs <c>runInstaller.sh --uuid=… --installtype=Install --assumeyes</c>, reporting every output line
+    /// (stdout and stderr merged) as it arrives. A non-zero exit is a result, not an exception: the engine decides.
+    /// </summary>
+    public async Task<InstallerResult> RunInstallerAsync(string managerUuid, IProgress<string> output, CancellationToken cancellationToken)
+    {
+        var uuid = ManagerUuidFormat.Validate(managerUuid);
+        var commandText = $"{options.InstallerCommand} --uuid={uuid} --installtype=Install --assumeyes 2>&1";
+        SshLog.Running(logger, _connector.Peer, "installer");
+        using var client = await ConnectAsync(cancellationToken);
+        using var command = client.CreateCommand(commandText);
+        var execution = command.ExecuteAsync(cancellationToken);
+        var tail = new OutputTail();
+        using (var reader = new StreamReader(command.OutputStream))
+        {
+            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            {
+                tail.Add(line);
+                output.Report(line);
+            }
+        }
+
+        await execution;
+        var exitCode = command.ExitStatus ?? -1;
+        SshLog.Finished(logger, _connector.Peer, "installer", exitCode);
+        return new InstallerResult(exitCode, tail.Lines);
+    }
+}
