@@ -1,0 +1,75 @@
+namespace OvmSelfHost.Runbook.Definition;
+
+/// <summary>The procedure of PROCEDURE.md as data: the steps of a phase and the two phases of a pair.</summary>
+public static class Procedure
+{
+    public const int PhaseCount = 2;
+
+    public static IReadOnlyList<RunbookStep> Steps { get; } =
+    [
+        new(StepKind.Preflight, "Preflight",
+            "Read-only checks of both environments: managers running, hosting pool clustered with two or more servers, no self-hosting, a minimal environment.",
+            "{target} and {hosting} managers and hosts", StepRisk.None, "Reads only.", "Nothing."),
+        new(StepKind.PrepareHostingEnvironment, "Prepare the hosting environment",
+            "Discover the hosting environment's servers, add them to the clustered pool and present the repository, where guide step 2 is missing.",
+            "{hosting} manager", StepRisk.Low, "Changes the hosting pool's membership.", "The hosting pool is the one meant to host the manager VM."),
+        new(StepKind.CreateManagerVm, "Create the manager VM",
+            "Create the VM that will run {target}'s manager in {hosting}'s clustered pool, with high availability on, from the Oracle Linux template.",
+            "{hosting} manager", StepRisk.Low, "Creates a VM in a production pool.", "Size and pool of the VM."),
+        new(StepKind.VerifyGuestOs, "Verify the guest OS",
+            "Check the new VM's Oracle Linux release, memory, CPUs, swap and free space against the manager's requirements (4.3.2).",
+            "new VM for {target}", StepRisk.None, "Reads only.", "Nothing."),
+        new(StepKind.ReadManagerUuid, "Read the manager UUID",
+            "Read UUID= from {target}'s manager .config, the UUID the new instance must take.",
+            "{target} manager host", StepRisk.None, "Reads only.", "Nothing."),
+        new(StepKind.CheckDatabase, "Check the database",
+            "When {target}'s manager database runs in a separate VM, check it is running before the install.",
+            "{target} database host", StepRisk.None, "Reads only.", "Nothing."),
+        new(StepKind.InstallManager, "Install the manager with the same UUID",
+            "Attach the installer ISO to the new VM and run runInstaller.sh --uuid=<UUID of {target}'s manager>.",
+            "new VM for {target}", StepRisk.Medium, "Installs software; a wrong UUID would orphan {target}'s servers.", "The UUID shown is the one of {target}'s manager."),
+        new(StepKind.RecordInventory, "Record the inventory",
+            "Record what {target}'s current manager sees: servers, pools, repositories, VMs, disks, networks, file servers.",
+            "{target} manager", StepRisk.None, "Reads only.", "Nothing."),
+        new(StepKind.StopOldManager, "Stop the old manager",
+            "Run 'service ovmm stop' on {target}'s current manager host and confirm it is down. From here {target} has no manager until the new one takes over.",
+            "{target} manager host", StepRisk.Dangerous,
+            "Cutover: {target} runs without a manager until rediscovery; two managers with one UUID must never run together.",
+            "The new manager is installed and running; nobody is working in {target}'s manager; the recorded inventory looks complete."),
+        new(StepKind.Rediscover, "Rediscover from the new manager",
+            "From the new manager: wait until RUNNING, discover {target}'s servers and file servers, refresh file systems and repositories.",
+            "new manager for {target}", StepRisk.Medium, "Takes ownership of {target}'s servers.", "The old manager is stopped.",
+            RunsPastWindowClose: true),
+        new(StepKind.VerifyInventory, "Verify the inventory",
+            "Compare what the new manager sees with the recorded inventory; every item must be seen again.",
+            "new manager for {target}", StepRisk.None, "Reads only.", "Nothing.",
+            RunsPastWindowClose: true),
+        new(StepKind.ConfirmPhase, "Confirm the phase",
+            "Confirm that {target} is now managed from the HA VM in {hosting}.",
+            "{target} and {hosting}", StepRisk.Dangerous, "After this, rolling back means a new migration.",
+            "The inventory difference is empty or accepted; the new manager works."),
+    ];
+
+    public static RunbookStep Step(StepKind kind) => Steps[(int)kind];
+
+    public static PhasePlan Phase(int number, string environmentA, string environmentB) => number switch
+    {
+        1 => new PhasePlan(1, Target: environmentB, Hosting: environmentA),
+        2 => new PhasePlan(2, Target: environmentA, Hosting: environmentB),
+        _ => throw new ArgumentOutOfRangeException(nameof(number), number, "A migration has two phases."),
+    };
+
+    /// <summary>The step after <paramref name="kind"/> in phase <paramref name="phase"/>, or null at the very end.</summary>
+    public static (int Phase, StepKind Kind)? Next(int phase, StepKind kind)
+    {
+        if (kind != StepKind.ConfirmPhase)
+        {
+            return (phase, kind + 1);
+        }
+
+        return phase < PhaseCount ? (phase + 1, StepKind.Preflight) : null;
+    }
+
+    public static string Render(string template, PhasePlan plan) =>
+        template.Replace("{target}", plan.Target, StringComparison.Ordinal).Replace("{hosting}", plan.Hosting, StringComparison.Ordinal);
+}

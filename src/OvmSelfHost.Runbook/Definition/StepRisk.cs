@@ -1,0 +1,9 @@
+namespace OvmSelfHost.Runbook.Definition;
+
+public enum StepRisk
+{
+    None,
+    Low,
+    Medium,
+    Dangerous,
+}

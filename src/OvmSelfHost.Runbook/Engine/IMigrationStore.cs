@@ -1,0 +1,27 @@
+using OvmSelfHost.Runbook.Audit;
+using OvmSelfHost.Runbook.Runs;
+
+namespace OvmSelfHost.Runbook.Engine;
+
+/// <summary>Where runs, their steps, votes, intents and the audit journal live.</summary>
+public interface IMigrationStore
+{
+    /// <summary>Adds a new run and claims its environments; throws <see cref="EnvironmentBusyException"/> when one is claimed.</summary>
+    Task AddAsync(MigrationRun run, AuditEntry entry, CancellationToken cancellationToken);
+
+    Task<MigrationRun?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<MigrationRun>> ListAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves the run if nobody saved it since it was loaded (else <see cref="ConcurrentUpdateException"/>),
+    /// with its journal lines, in one transaction; bumps <see cref="MigrationRun.Version"/>.
+    /// Releases the environments when the run has ended.
+    /// </summary>
+    Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken);
+
+    /// <summary>Writes one intent at once, independently of the run's version.</summary>
+    Task SaveIntentAsync(Guid migrationId, IntentRecord intent, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid migrationId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,10 @@
+namespace OvmSelfHost.Runbook.Engine;
+
+public enum OperatorAction
+{
+    Pause,
+    Resume,
+    Retry,
+    Abort,
+    Rollback,
+}

@@ -1,0 +1,10 @@
+namespace OvmSelfHost.Runbook.Engine;
+
+public enum OutcomeKind
+{
+    Done,
+    NotFound,
+    Invalid,
+    Forbidden,
+    Conflict,
+}

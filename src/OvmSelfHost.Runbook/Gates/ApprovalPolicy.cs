@@ -1,0 +1,8 @@
+namespace OvmSelfHost.Runbook.Gates;
+
+public enum ApprovalPolicy
+{
+    None,
+    OneApprover,
+    TwoApprovers,
+}

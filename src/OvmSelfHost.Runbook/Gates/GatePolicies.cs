@@ -1,0 +1,58 @@
+using OvmSelfHost.Runbook.Definition;
+
+namespace OvmSelfHost.Runbook.Gates;
+
+/// <summary>Who must approve what: a policy per gate, with the safe defaults of the design.</summary>
+public sealed class GatePolicies
+{
+    public static IReadOnlyDictionary<string, ApprovalPolicy> Defaults { get; } = new Dictionary<string, ApprovalPolicy>
+    {
+        [nameof(StepKind.PrepareHostingEnvironment)] = ApprovalPolicy.OneApprover,
+        [nameof(StepKind.CreateManagerVm)] = ApprovalPolicy.OneApprover,
+        [nameof(StepKind.InstallManager)] = ApprovalPolicy.OneApprover,
+        [nameof(StepKind.StopOldManager)] = ApprovalPolicy.TwoApprovers,
+        [nameof(StepKind.Rediscover)] = ApprovalPolicy.None,
+        [nameof(StepKind.ConfirmPhase)] = ApprovalPolicy.OneApprover,
+        [GateKeys.AcknowledgeNonMinimal] = ApprovalPolicy.OneApprover,
+        [GateKeys.AcceptDifferences] = ApprovalPolicy.TwoApprovers,
+        [GateKeys.Rollback] = ApprovalPolicy.TwoApprovers,
+    };
+
+    private readonly Dictionary<string, ApprovalPolicy> policies;
+
+    public GatePolicies(IReadOnlyDictionary<string, ApprovalPolicy>? overrides = null)
+    {
+        policies = new Dictionary<string, ApprovalPolicy>(Defaults, StringComparer.OrdinalIgnoreCase);
+        foreach (var (gate, policy) in overrides ?? new Dictionary<string, ApprovalPolicy>())
+        {
+            if (!IsKnownGate(gate))
+            {
+                throw new ArgumentException($"Unknown gate '{gate}'. Known gates: {string.Join(", ", KnownGates)}.", nameof(overrides));
+            }
+
+            policies[gate] = policy;
+        }
+    }
+
+    public static IEnumerable<string> KnownGates =>
+        Enum.GetNames<StepKind>().Concat([GateKeys.AcknowledgeNonMinimal, GateKeys.AcceptDifferences, GateKeys.Rollback]);
+
+    public static bool IsKnownGate(string gate) => KnownGates.Contains(gate, StringComparer.OrdinalIgnoreCase);
+
+    public ApprovalPolicy For(string gate) => policies.GetValueOrDefault(gate, ApprovalPolicy.None);
+
+    public ApprovalPolicy For(StepKind step) => For(step.ToString());
+
+    public static int RequiredApprovals(ApprovalPolicy policy) => policy switch
+    {
+        ApprovalPolicy.None => 0,
+        ApprovalPolicy.OneApprover => 1,
+        _ => 2,
+    };
+
+    /// <summary>Dangerous gates are never approved by the person who asked for the migration.</summary>
+    public bool RequesterMayVote(string gate) =>
+        For(gate) != ApprovalPolicy.TwoApprovers
+        && !(Enum.TryParse<StepKind>(gate, out var step) && Procedure.Step(step).Risk == StepRisk.Dangerous)
+        && gate != GateKeys.Rollback;
+}

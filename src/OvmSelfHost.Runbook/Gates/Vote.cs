@@ -1,0 +1,13 @@
+namespace OvmSelfHost.Runbook.Gates;
+
+/// <summary>One person's decision on one opening of one gate. Votes are kept for ever.</summary>
+/// <param name="Round">Which opening of the gate: a gate opened again after a retry starts a new round.</param>
+public sealed record Vote(
+    int Phase,
+    string Gate,
+    int Round,
+    string User,
+    string Channel,
+    VoteDecision Decision,
+    string? Reason,
+    DateTimeOffset At);

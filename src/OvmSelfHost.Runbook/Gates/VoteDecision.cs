@@ -1,0 +1,7 @@
+namespace OvmSelfHost.Runbook.Gates;
+
+public enum VoteDecision
+{
+    Approve,
+    Reject,
+}

@@ -1,0 +1,7 @@
+namespace OvmSelfHost.Runbook.People;
+
+public enum PersonRole
+{
+    Requester,
+    Approver,
+}

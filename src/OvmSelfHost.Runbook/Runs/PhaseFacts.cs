@@ -1,0 +1,18 @@
+using OvmSelfHost.Runbook.Inventory;
+using OvmSelfHost.Runbook.Ports;
+
+namespace OvmSelfHost.Runbook.Runs;
+
+/// <summary>What the steps of one phase learned and must hand to the later steps.</summary>
+public sealed class PhaseFacts
+{
+    public string? HostingManagerUuid { get; set; }
+    public string? OldManagerUuid { get; set; }
+    public string? HostingPoolId { get; set; }
+    public string? HostingRepositoryId { get; set; }
+    public string? NewVmId { get; set; }
+    public string? NewManagerUuid { get; set; }
+    public EnvironmentInventory? RecordedInventory { get; set; }
+    public InventoryDiff? Diff { get; set; }
+    public List<string> Warnings { get; set; } = [];
+}

@@ -1,0 +1,13 @@
+namespace OvmSelfHost.Runbook.Runs;
+
+public enum StepStatus
+{
+    Pending,
+    AwaitingApproval,
+    Running,
+    AwaitingAcknowledgement,
+    Succeeded,
+    Skipped,
+    Failed,
+    Rejected,
+}

@@ -1,0 +1,26 @@
+using OvmSelfHost.Runbook.Gates;
+
+namespace OvmSelfHost.Runbook.Settings;
+
+/// <summary>Everything the engine needs from configuration, validated by the host before it gets here.</summary>
+public sealed record RunbookSettings
+{
+    public required IReadOnlyDictionary<string, EnvironmentPlan> Environments { get; init; }
+    public GatePolicies Gates { get; init; } = new();
+    public GuestRequirements Guest { get; init; } = new();
+
+    /// <summary>Above these counts an environment is not "initial setup" (invariant 6) and needs an acknowledgement.</summary>
+    public int MaximumVmsForMinimal { get; init; } = 20;
+    public int MaximumRepositoriesForMinimal { get; init; } = 2;
+
+    public TimeSpan JobTimeout { get; init; } = TimeSpan.FromMinutes(30);
+    public TimeSpan ManagerStartTimeout { get; init; } = TimeSpan.FromMinutes(30);
+    public TimeSpan ManagerStopTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    public string ManagerService { get; init; } = "ovmm";
+    public string DatabaseService { get; init; } = "ovmm_mysql";
+
+    public EnvironmentPlan Environment(string name) =>
+        Environments.TryGetValue(name, out var plan)
+            ? plan
+            : throw new KeyNotFoundException($"Environment '{name}' is not configured.");
+}

@@ -1,0 +1,194 @@
+using OvmSelfHost.Runbook.Definition;
+using OvmSelfHost.Runbook.Engine;
+using OvmSelfHost.Runbook.Ports;
+using OvmSelfHost.Runbook.Runs;
+using OvmSelfHost.Runbook.Settings;
+
+namespace OvmSelfHost.Runbook.Steps;
+
+/// <summary>
+/// What a step handler works with: the phase, its facts, the ports for the machines of the phase,
+/// and the intent journal that makes every side effect happen at most once.
+/// </summary>
+public sealed class StepContext(
+    MigrationRun run,
+    RunbookSettings settings,
+    IOvmConnections ovm,
+    IMigrationStore store,
+    IRunNotifier notifier,
+    TimeProvider time)
+{
+    public MigrationRun Run => run;
+    public RunbookSettings Settings => settings;
+    public PhasePlan Plan => run.CurrentPhase;
+    public PhaseFacts Facts => run.CurrentFacts;
+    public TimeProvider Time => time;
+
+    public EnvironmentPlan TargetPlan => settings.Environment(Plan.Target);
+    public EnvironmentPlan HostingPlan => settings.Environment(Plan.Hosting);
+
+    /// <summary>The manager that runs the hosting environment now (phase 2: the replacement installed in phase 1).</summary>
+    public IOvmManager HostingManager => ovm.Manager(Plan.Hosting, Plan.HostingManagerRole);
+    public IOvmManager OldManager => ovm.Manager(Plan.Target, ManagerRole.Original);
+    public IOvmManager NewManager => ovm.Manager(Plan.Target, ManagerRole.Replacement);
+    public IManagerHost OldManagerHost => ovm.Host(Plan.Target, HostRole.OriginalManager);
+    public IManagerHost NewManagerHost => ovm.Host(Plan.Target, HostRole.ReplacementVm);
+    public IManagerHost DatabaseHost => ovm.Host(Plan.Target, HostRole.Database);
+
+    public Task OutputAsync(string line, CancellationToken cancellationToken)
+    {
+        var step = run.CurrentStep;
+        step.Output.Add(line);
+        if (step.Output.Count > 200)
+        {
+            step.Output.RemoveAt(0);
+        }
+
+        return notifier.StepOutputAsync(run.Id, run.Phase, run.Step, line, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts an Oracle VM job once. The intent is saved before the call and the job id the moment
+    /// it is known; run again (after a restart or a retry) it waits for the recorded job instead.
+    /// </summary>
+    public async Task<OvmJobResult> RunJobAsync(IOvmManager manager, string key, OvmOperation operation, CancellationToken cancellationToken)
+    {
+        var intent = run.FindIntent(run.Phase, Qualified(key));
+        if (intent?.Status == IntentStatus.Completed)
+        {
+            return new OvmJobResult(intent.JobId ?? "", OvmJobState.Succeeded, intent.ResultId);
+        }
+
+        if (intent?.Status == IntentStatus.Recorded)
+        {
+            throw Ambiguous(intent);
+        }
+
+        if (intent?.Status != IntentStatus.Issued)
+        {
+            intent = await RecordAsync(key, operation.Describe(), cancellationToken);
+            await IssueAsync(manager, intent, operation, cancellationToken);
+        }
+
+        return await AwaitJobAsync(manager, intent, cancellationToken);
+    }
+
+    /// <summary>
+    /// Performs a side effect that has no job id (an SSH command) once. If it was recorded but not
+    /// known to have finished, <paramref name="isDone"/> decides: true means it took effect,
+    /// false means it is unknown and a person must look (unless <paramref name="safeToRepeat"/>).
+    /// </summary>
+    public async Task RunOnceAsync(
+        string key, string description, Func<CancellationToken, Task> action, Func<CancellationToken, Task<bool>> isDone,
+        bool safeToRepeat, CancellationToken cancellationToken)
+    {
+        var intent = run.FindIntent(run.Phase, Qualified(key));
+        if (intent?.Status == IntentStatus.Completed)
+        {
+            return;
+        }
+
+        if (intent?.Status is IntentStatus.Recorded or IntentStatus.Issued)
+        {
+            if (await isDone(cancellationToken))
+            {
+                await CompleteAsync(intent, null, cancellationToken);
+                return;
+            }
+
+            if (!safeToRepeat)
+            {
+                throw Ambiguous(intent);
+            }
+        }
+
+        intent = await RecordAsync(key, description, cancellationToken);
+        try
+        {
+            await action(cancellationToken);
+        }
+        catch (OvmFaultException fault) when (fault.Kind != OvmFaultKind.Unreachable)
+        {
+            await FailAsync(intent, fault.Message, cancellationToken);
+            throw new StepFailure($"{description} failed: {fault.Message}");
+        }
+
+        await CompleteAsync(intent, null, cancellationToken);
+    }
+
+    private string Qualified(string key) => $"{run.Step}:{key}";
+
+    private async Task<IntentRecord> RecordAsync(string key, string description, CancellationToken cancellationToken)
+    {
+        var intent = new IntentRecord
+        {
+            Phase = run.Phase,
+            Step = run.Step.ToString(),
+            Key = Qualified(key),
+            Description = description,
+            Status = IntentStatus.Recorded,
+            RecordedAt = time.GetUtcNow(),
+        };
+        run.Intents.Add(intent);
+        await store.SaveIntentAsync(run.Id, intent, cancellationToken);
+        return intent;
+    }
+
+    private async Task IssueAsync(IOvmManager manager, IntentRecord intent, OvmOperation operation, CancellationToken cancellationToken)
+    {
+        OvmJobTicket ticket;
+        try
+        {
+            ticket = await manager.StartAsync(operation, cancellationToken);
+        }
+        catch (OvmFaultException fault) when (fault.Kind != OvmFaultKind.Unreachable)
+        {
+            // Oracle VM refused the call outright: no job exists, so a retry may call again.
+            await FailAsync(intent, fault.Message, cancellationToken);
+            throw new StepFailure($"{intent.Description} was refused: {fault.Message}");
+        }
+
+        intent.JobId = ticket.JobId;
+        intent.Status = IntentStatus.Issued;
+        await store.SaveIntentAsync(run.Id, intent, cancellationToken);
+    }
+
+    private async Task<OvmJobResult> AwaitJobAsync(IOvmManager manager, IntentRecord intent, CancellationToken cancellationToken)
+    {
+        var result = await manager.WaitForJobAsync(intent.JobId!, settings.JobTimeout, cancellationToken);
+        switch (result.State)
+        {
+            case OvmJobState.Succeeded:
+                await CompleteAsync(intent, result.ResultId, cancellationToken);
+                return result;
+            case OvmJobState.Hung or OvmJobState.InProgress:
+                throw new StepFailure(
+                    $"Job {intent.JobId} ({intent.Description}) is still In Progress after {settings.JobTimeout}. " +
+                    "Oracle VM does not roll back jobs: check it in Oracle VM Manager, then retry (waits for the same job), roll back or abort.");
+            default:
+                var code = result.ErrorCode is null ? "" : $" [{result.ErrorCode}]";
+                await FailAsync(intent, $"{result.ErrorMessage}{code}", cancellationToken);
+                throw new StepFailure($"Job {intent.JobId} ({intent.Description}) failed{code}: {result.ErrorMessage}");
+        }
+    }
+
+    private async Task CompleteAsync(IntentRecord intent, string? resultId, CancellationToken cancellationToken)
+    {
+        intent.Status = IntentStatus.Completed;
+        intent.ResultId = resultId ?? intent.ResultId;
+        intent.CompletedAt = time.GetUtcNow();
+        await store.SaveIntentAsync(run.Id, intent, cancellationToken);
+    }
+
+    private async Task FailAsync(IntentRecord intent, string error, CancellationToken cancellationToken)
+    {
+        intent.Status = IntentStatus.Failed;
+        intent.Error = error;
+        intent.CompletedAt = time.GetUtcNow();
+        await store.SaveIntentAsync(run.Id, intent, cancellationToken);
+    }
+
+    private static StepFailure Ambiguous(IntentRecord intent) =>
+        new($"'{intent.Description}' was about to be issued when the bot stopped, and whether it went out is unknown. " +
+            "Check Oracle VM Manager's jobs and the host, then retry (a person's retry clears this) or roll back.");
+}
