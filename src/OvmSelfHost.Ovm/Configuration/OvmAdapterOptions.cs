@@ -7,4 +7,10 @@ public sealed class OvmAdapterOptions
 
     /// <summary>Keyed by environment name (<c>A</c>, <c>B</c>).</summary>
     public Dictionary<string, OvmEnvironmentOptions> Environments { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Named secrets operations refer to (e.g. <c>OVS_AGENT_PASSWORD</c> for server discovery), supplied by the
+    /// operator as <c>Ovm__Secrets__OVS_AGENT_PASSWORD</c>; never committed.
+    /// </summary>
+    public Dictionary<string, string> Secrets { get; set; } = new(StringComparer.Ordinal);
 }

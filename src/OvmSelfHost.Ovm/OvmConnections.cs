@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OvmSelfHost.Ovm.Configuration;
+using OvmSelfHost.Ovm.Simulated;
+using OvmSelfHost.Ovm.Ssh;
+using OvmSelfHost.Ovm.WsApi;
+using OvmSelfHost.Runbook.Ports;
+using Refit;
+
+namespace OvmSelfHost.Ovm;
+
+/// <summary>
+/// Resolves the managers and hosts configured under <c>Ovm:Environments</c>. Adapters are created on first use and
+/// kept; the WS-API clients come from IHttpClientFactory (one named client per manager).
+/// </summary>
+public sealed class OvmConnections(
+    IOptions<OvmAdapterOptions> options, IHttpClientFactory httpClients, TimeProvider time, ILoggerFactory loggers) : IOvmConnections
+{
+    private readonly ConcurrentDictionary<(string, ManagerRole), IOvmManager> _managers = new();
+    private readonly ConcurrentDictionary<(string, HostRole), IManagerHost> _hosts = new();
+
+    public IOvmManager Manager(string environment, ManagerRole role) =>
+        _managers.GetOrAdd((environment.ToUpperInvariant(), role), key => CreateManager(key.Item1, key.Item2));
+
+    public IManagerHost Host(string environment, HostRole role) =>
+        _hosts.GetOrAdd((environment.ToUpperInvariant(), role), key => CreateHost(key.Item1, key.Item2));
+
+    private IOvmManager CreateManager(string environment, ManagerRole role)
+    {
+        var manager = (role == ManagerRole.Original ? Environment(environment).OriginalManager : Environment(environment).ReplacementManager)
+            ?? throw new ArgumentException($"{Key(environment)}:{role}Manager is not configured.", nameof(role));
+        var api = RestService.For<IOvmWsApi>(httpClients.CreateClient(WsApiClientName.For(environment, role)), WsApiJson.Settings());
+        var endpoint = new ManagerEndpoint($"{environment}/{role} manager ({manager.BaseUrl})", manager.Username, $"{Key(environment)}:{role}Manager");
+        return new WsApiOvmManager(api, endpoint, time, loggers.CreateLogger<WsApiOvmManager>(), secret => options.Value.Secrets.GetValueOrDefault(secret));
+    }
+
+    private IManagerHost CreateHost(string environment, HostRole role)
+    {
+        var host = Environment(environment).Hosts.GetValueOrDefault(role.ToString())
+            ?? throw new ArgumentException($"{Key(environment)}:Hosts:{role} is not configured.", nameof(role));
+        if (host.Ssh is { } ssh)
+        {
+            return new SshManagerHost(ssh, loggers.CreateLogger<SshManagerHost>());
+        }
+
+        var simulated = host.Simulated ?? throw new ArgumentException($"{Key(environment)}:Hosts:{role} has neither Ssh nor Simulated settings.", nameof(role));
+        var client = httpClients.CreateClient(WsApiClientName.SimulatorControl);
+        client.BaseAddress = new Uri(simulated.ControlUrl.TrimEnd('/'));
+        return new SimulatorManagerHost(RestService.For<ISimulatorControlApi>(client, WsApiJson.Settings()), simulated.ControlUrl, simulated.HostName, time);
+    }
+
+    private OvmEnvironmentOptions Environment(string environment) =>
+        options.Value.Environments.GetValueOrDefault(environment)
+        ?? throw new ArgumentException($"Environment '{environment}' is not configured under {OvmAdapterOptions.SectionName}:Environments.", nameof(environment));
+
+    private static string Key(string environment) => $"{OvmAdapterOptions.SectionName}:Environments:{environment}";
+}

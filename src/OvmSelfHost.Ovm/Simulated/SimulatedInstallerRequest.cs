@@ -1,0 +1,3 @@
+namespace OvmSelfHost.Ovm.Simulated;
+
+internal sealed record SimulatedInstallerRequest(IReadOnlyList<string> Args);

@@ -1,0 +1,3 @@
+namespace OvmSelfHost.Ovm.WsApi.Model;
+
+internal sealed record ServerPoolCreate(string Name, string? VirtualIp);

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using OvmSelfHost.Ovm.Configuration;
+using OvmSelfHost.Ovm.WsApi.Http;
+using OvmSelfHost.Runbook.Ports;
+using Refit;
+
+namespace OvmSelfHost.Ovm.WsApi;
+
+/// <summary>
+/// Registers one named Refit client per configured manager: base address, Basic auth + session cookie, certificate
+/// policy, and the standard resilience handler with retries limited to safe (idempotent) methods.
+/// </summary>
+internal static class WsApiClientRegistration
+{
+    public static void Add(IServiceCollection services, string environment, ManagerRole role)
+    {
+        var name = WsApiClientName.For(environment, role);
+        services.AddRefitClient<IOvmWsApi>(_ => WsApiJson.Settings(), name)
+            .ConfigureHttpClient((sp, client) =>
+            {
+                var manager = Resolve(sp, environment, role);
+                client.BaseAddress = new Uri(manager.BaseUrl.TrimEnd('/'));
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                UseCookies = false,
+                SslOptions = { RemoteCertificateValidationCallback = ManagerCertificatePolicy.For(Resolve(sp, environment, role)) },
+            })
+            .AddHttpMessageHandler(sp =>
+            {
+                var manager = Resolve(sp, environment, role);
+                return new OvmSessionHandler(manager.Username, manager.Password);
+            })
+            .AddStandardResilienceHandler(options => ConfigureResilience(options, TimeSpan.FromSeconds(60)));
+    }
+
+    public static void ConfigureResilience(HttpStandardResilienceOptions options, TimeSpan attemptTimeout)
+    {
+        options.Retry.DisableForUnsafeHttpMethods();
+        options.Retry.MaxRetryAttempts = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(500);
+        options.AttemptTimeout.Timeout = attemptTimeout;
+        options.TotalRequestTimeout.Timeout = attemptTimeout * 4 + TimeSpan.FromSeconds(10);
+        options.CircuitBreaker.SamplingDuration = attemptTimeout * 2;
+    }
+
+    internal static OvmManagerOptions Resolve(IServiceProvider services, string environment, ManagerRole role)
+    {
+        var options = services.GetRequiredService<IOptions<OvmAdapterOptions>>().Value;
+        var settings = options.Environments.GetValueOrDefault(environment);
+        return (role == ManagerRole.Original ? settings?.OriginalManager : settings?.ReplacementManager)
+            ?? throw new InvalidOperationException($"{OvmAdapterOptions.SectionName}:Environments:{environment}:{role}Manager is not configured.");
+    }
+}

@@ -1,0 +1,71 @@
+using OvmSelfHost.Runbook.Ports;
+
+namespace OvmSelfHost.Ovm.WsApi;
+
+public sealed partial class WsApiOvmManager
+{
+    public async Task<OvmJobResult> GetJobAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var job = await _faults.ContentAsync(() => _api.GetJob(jobId, cancellationToken), $"read job {jobId}");
+        return JobResults.From(job, jobId);
+    }
+
+    public async Task<OvmJobResult> WaitForJobAsync(string jobId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var delay = _polling.First;
+        while (true)
+        {
+            var result = await GetJobAsync(jobId, cancellationToken);
+            if (result.IsDone)
+            {
+                WsApiLog.JobEnded(_logger, _endpoint.Label, jobId, result.State.ToString(), result.ErrorCode);
+                return result;
+            }
+
+            var remaining = timeout - _time.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero)
+            {
+                WsApiLog.JobHung(_logger, _endpoint.Label, jobId, timeout);
+                return result with { State = OvmJobState.Hung };
+            }
+
+            await Task.Delay(delay < remaining ? delay : remaining, _time, cancellationToken);
+            delay = _polling.Next(delay);
+        }
+    }
+
+    public async Task<ManagerStatus> WaitUntilRunningAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var delay = _polling.First;
+        OvmFaultException? lastFault = null;
+        ManagerStatus? last = null;
+        while (true)
+        {
+            try
+            {
+                last = await GetStatusAsync(cancellationToken);
+                if (last.IsRunning)
+                {
+                    return last;
+                }
+            }
+            catch (OvmFaultException fault) when (fault.Kind is OvmFaultKind.Unreachable)
+            {
+                lastFault = fault;
+                WsApiLog.WaitingForManager(_logger, _endpoint.Label, fault.Message);
+            }
+
+            var remaining = timeout - _time.GetElapsedTime(started);
+            if (remaining <= TimeSpan.Zero)
+            {
+                return last ?? throw new OvmFaultException(
+                    OvmFaultKind.Unreachable, $"{_endpoint.Label} was not reachable within {timeout}: {lastFault?.Message}", inner: lastFault);
+            }
+
+            await Task.Delay(delay < remaining ? delay : remaining, _time, cancellationToken);
+            delay = _polling.Next(delay);
+        }
+    }
+}

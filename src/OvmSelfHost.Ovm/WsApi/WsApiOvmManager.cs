@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging;
+using OvmSelfHost.Ovm.WsApi.Model;
+using OvmSelfHost.Runbook.Ports;
+
+namespace OvmSelfHost.Ovm.WsApi;
+
+/// <summary>
+/// One Oracle VM Manager through its WS-API (Refit). Reads are retried on transient failures by the HTTP
+/// pipeline; modifying calls are sent once and answer with the job's ticket at once.
+/// </summary>
+public sealed partial class WsApiOvmManager : IOvmManager
+{
+    private readonly IOvmWsApi _api;
+    private readonly ManagerEndpoint _endpoint;
+    private readonly WsApiFaults _faults;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Func<string, string?> _secrets;
+    private readonly JobPolling _polling;
+
+    internal WsApiOvmManager(
+        IOvmWsApi api, ManagerEndpoint endpoint, TimeProvider time, ILogger logger, Func<string, string?> secrets, JobPolling? polling = null)
+    {
+        _api = api;
+        _endpoint = endpoint;
+        _faults = new WsApiFaults(endpoint);
+        _time = time;
+        _logger = logger;
+        _secrets = secrets;
+        _polling = polling ?? JobPolling.Default;
+    }
+
+    /// <summary>How long one intermediate job of a multi-job operation may take (see <see cref="StartAsync"/>).</summary>
+    public TimeSpan IntermediateJobTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
+    public async Task<ManagerStatus> GetStatusAsync(CancellationToken cancellationToken)
+    {
+        var manager = await ManagerAsync(cancellationToken);
+        return new ManagerStatus(manager.IdValue, manager.Name ?? "", manager.ManagerUuid ?? manager.IdValue, manager.ManagerRunState ?? "UNKNOWN");
+    }
+
+    private async Task<Manager> ManagerAsync(CancellationToken cancellationToken)
+    {
+        var managers = await _faults.ContentAsync(() => _api.GetManagers(cancellationToken), "read the manager");
+        return managers.FirstOrDefault()
+            ?? throw new OvmFaultException(OvmFaultKind.BadResponse, $"{_endpoint.Label} answered GET /Manager with an empty list.");
+    }
+
+    private Task<T> Read<T>(Func<CancellationToken, Task<Refit.IApiResponse<T>>> call, string what, CancellationToken cancellationToken) =>
+        _faults.ContentAsync(() => call(cancellationToken), what);
+}
