@@ -6,6 +6,7 @@ namespace OvmSelfHost.Runbook.Runs;
 /// </summary>
 public sealed class IntentRecord
 {
+    public Guid Id { get; init; } = Guid.NewGuid();
     public required int Phase { get; init; }
     public required string Step { get; init; }
 

@@ -1,0 +1,140 @@
+using System.Text;
+using OvmSelfHost.Runbook.Engine;
+using OvmSelfHost.Runbook.Gates;
+using OvmSelfHost.Runbook.Runs;
+
+namespace OvmSelfHost.Chat.Commands;
+
+/// <summary>Carries out the command language for any channel; the channel only says who and where.</summary>
+public sealed class CommandExecutor(MigrationEngine engine)
+{
+    public async Task<CommandReply> ExecuteAsync(string user, string channel, string? text, CancellationToken cancellationToken)
+    {
+        var (command, error) = CommandParser.Parse(text);
+        if (command is null)
+        {
+            return CommandReply.Invalid(error!);
+        }
+
+        return command.Verb switch
+        {
+            "help" => CommandReply.Done(HelpText.Text),
+            "envs" => CommandReply.Done("Environments: " + string.Join(", ", engine.Settings.Environments.Values.Select(e =>
+                $"{e.Name} (hosting pool {e.HostingPool}, manager VM {e.ReplacementVm.Name})"))),
+            "plan" => Plan(command),
+            "start" => await StartAsync(user, channel, command, cancellationToken),
+            "status" => await StatusAsync(command, cancellationToken),
+            "approve" => await DecideAsync(user, channel, command, VoteDecision.Approve, cancellationToken),
+            "reject" => await DecideAsync(user, channel, command, VoteDecision.Reject, cancellationToken),
+            "windows" => CommandReply.Done("No maintenance windows are configured (MaintenanceWindows): migrations run when started with 'now'."),
+            "why" => await WithRunAsync(command, run => CommandReply.Done(Why(run), run.Id), cancellationToken),
+            "audit" => await AuditAsync(command, cancellationToken),
+            _ => await ActAsync(user, channel, command, Enum.Parse<OperatorAction>(command.Verb, ignoreCase: true), cancellationToken),
+        };
+    }
+
+    private CommandReply Plan(ChatCommand command)
+    {
+        if (command.Arguments.Count != 2)
+        {
+            return CommandReply.Invalid("Usage: /ovm plan <A> <B>, e.g. /ovm plan A B.");
+        }
+
+        var unknown = command.Arguments.Where(a => !engine.Settings.Environments.ContainsKey(a)).ToList();
+        return unknown.Count > 0
+            ? CommandReply.Invalid($"Unknown environment {string.Join(", ", unknown)}. Configured: {string.Join(", ", engine.Settings.Environments.Keys)}.")
+            : CommandReply.Done(RunText.Plan(command.Arguments[0], command.Arguments[1], engine.Settings));
+    }
+
+    private async Task<CommandReply> StartAsync(string user, string channel, ChatCommand command, CancellationToken cancellationToken)
+    {
+        var args = command.Arguments;
+        if (args.Count < 2 || (args.Count > 2 && !IsWhen(args)))
+        {
+            return CommandReply.Invalid("Usage: /ovm start <A> <B> [now | window <name>].");
+        }
+
+        if (args.Count == 4)
+        {
+            return CommandReply.Invalid($"Unknown window '{args[3]}': no maintenance windows are configured. Use /ovm windows, or start with 'now'.");
+        }
+
+        var outcome = await engine.RequestAsync([args[0], args[1]], user, channel, null, cancellationToken);
+        return CommandReply.From(outcome);
+    }
+
+    private static bool IsWhen(IReadOnlyList<string> args) =>
+        (args.Count == 3 && args[2].Equals("now", StringComparison.OrdinalIgnoreCase))
+        || (args.Count == 4 && args[2].Equals("window", StringComparison.OrdinalIgnoreCase));
+
+    private async Task<CommandReply> StatusAsync(ChatCommand command, CancellationToken cancellationToken)
+    {
+        if (command.Arguments.Count > 0)
+        {
+            return await WithRunAsync(command, run => CommandReply.Done(RunText.Detail(run, engine.Settings), run.Id), cancellationToken);
+        }
+
+        var runs = await engine.ListAsync(cancellationToken);
+        return CommandReply.Done(runs.Count == 0
+            ? "No migrations yet. Start one with /ovm start <A> <B>."
+            : string.Join('\n', runs.Select(RunText.Line)));
+    }
+
+    private async Task<CommandReply> DecideAsync(string user, string channel, ChatCommand command, VoteDecision decision, CancellationToken cancellationToken)
+    {
+        var reason = command.RestAfter(1);
+        return await WithRunAsync(command, async run =>
+            CommandReply.From(await engine.DecideAsync(run.Id, user, channel, decision, reason, cancellationToken)), cancellationToken);
+    }
+
+    private Task<CommandReply> ActAsync(string user, string channel, ChatCommand command, OperatorAction action, CancellationToken cancellationToken) =>
+        WithRunAsync(command, async run => CommandReply.From(await engine.ActAsync(run.Id, user, channel, action, cancellationToken)), cancellationToken);
+
+    private async Task<CommandReply> AuditAsync(ChatCommand command, CancellationToken cancellationToken) =>
+        await WithRunAsync(command, async run =>
+        {
+            var entries = await engine.AuditAsync(run.Id, cancellationToken);
+            var text = new StringBuilder($"Journal of {RunText.ShortId(run.Id)}:\n");
+            foreach (var e in entries)
+            {
+                text.AppendLine($"{e.At:yyyy-MM-dd HH:mm:ss}Z  {e.Actor} via {e.Channel}: {e.Action}: {e.Detail}");
+            }
+
+            return CommandReply.Done(text.ToString().TrimEnd(), run.Id);
+        }, cancellationToken);
+
+    private string Why(MigrationRun run)
+    {
+        var why = run.State switch
+        {
+            RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending =>
+                $"It waits for gate {run.PendingGate}: {run.StatusMessage}",
+            RunState.Running => $"Phase {run.Phase} {run.Step} is running{RunningJobs(run)}.",
+            RunState.Queued when !engine.AdaptersConfigured => MigrationEngine.NoAdapterMessageText,
+            RunState.Failed or RunState.Rejected => $"It stopped: {run.StatusMessage}",
+            RunState.Paused => $"It is paused: {run.StatusMessage} Resume with /ovm resume {RunText.ShortId(run.Id)}.",
+            _ => run.StatusMessage ?? run.State.ToString(),
+        };
+        return $"{RunText.ShortId(run.Id)} is {run.State}. {why}";
+    }
+
+    private static string RunningJobs(MigrationRun run)
+    {
+        var jobs = run.Intents.Where(i => i.Phase == run.Phase && i.Status == IntentStatus.Issued && i.JobId is not null).ToList();
+        return jobs.Count == 0 ? "" : $"; Oracle VM job(s) still running: {string.Join(", ", jobs.Select(j => $"{j.JobId} ({j.Description})"))}";
+    }
+
+    private Task<CommandReply> WithRunAsync(ChatCommand command, Func<MigrationRun, CommandReply> reply, CancellationToken cancellationToken) =>
+        WithRunAsync(command, run => Task.FromResult(reply(run)), cancellationToken);
+
+    private async Task<CommandReply> WithRunAsync(ChatCommand command, Func<MigrationRun, Task<CommandReply>> reply, CancellationToken cancellationToken)
+    {
+        if (command.Arguments.Count == 0)
+        {
+            return CommandReply.Invalid($"Usage: /ovm {command.Verb} <id>. See /ovm status for ids.");
+        }
+
+        var (run, error) = await new RunFinder(engine).FindAsync(command.Arguments[0], cancellationToken);
+        return run is null ? new CommandReply(OutcomeKind.NotFound, error!) : await reply(run);
+    }
+}

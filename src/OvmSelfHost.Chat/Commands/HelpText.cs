@@ -1,0 +1,20 @@
+namespace OvmSelfHost.Chat.Commands;
+
+internal static class HelpText
+{
+    public const string Text = """
+        OvmSelfHost moves each environment's Oracle VM Manager into an HA VM hosted by the other environment.
+        /ovm help                      this text
+        /ovm envs                      the configured environments
+        /ovm plan <A> <B>              the steps of both phases, their risks and gates, and the state machine
+        /ovm start <A> <B> [now | window <name>]   request a migration of the pair
+        /ovm status [<id>]             all migrations, or one in detail
+        /ovm approve <id>              approve the gate that waits
+        /ovm reject <id> <reason>      reject it (a reason is required)
+        /ovm pause|resume|retry|abort|rollback <id>
+        /ovm windows                   maintenance windows and their next openings
+        /ovm why <id>                  what a migration is waiting for
+        /ovm audit <id>                the journal of a migration
+        Ids may be shortened to their first 8 characters.
+        """;
+}

@@ -1,0 +1,69 @@
+using System.Text;
+using OvmSelfHost.Runbook.Definition;
+using OvmSelfHost.Runbook.Gates;
+using OvmSelfHost.Runbook.Runs;
+using OvmSelfHost.Runbook.Settings;
+
+namespace OvmSelfHost.Chat.Commands;
+
+/// <summary>Runs as plain text, the same in every channel.</summary>
+public static class RunText
+{
+    public static string ShortId(Guid id) => id.ToString("N")[..8];
+
+    public static string Line(MigrationRun run) =>
+        $"{ShortId(run.Id)}  {run.EnvironmentA}<->{run.EnvironmentB}  {run.State}  phase {run.Phase} {run.Step}  (requested by {run.RequestedBy})";
+
+    public static string Detail(MigrationRun run, RunbookSettings settings)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"Migration {ShortId(run.Id)} ({run.Id}) of {run.EnvironmentA} and {run.EnvironmentB}: {run.State}");
+        text.AppendLine(run.StatusMessage);
+        for (var phase = 1; phase <= Procedure.PhaseCount; phase++)
+        {
+            text.AppendLine(Procedure.Phase(phase, run.EnvironmentA, run.EnvironmentB).Describe());
+            foreach (var step in run.Steps.Where(s => s.Phase == phase))
+            {
+                var marker = step.Phase == run.Phase && step.Kind == run.Step && !run.IsTerminal ? ">" : " ";
+                text.AppendLine($" {marker} {Symbol(step.Status)} {step.Kind,-26} {step.Status}{Gate(settings, step.Kind)}");
+            }
+        }
+
+        if (run.PendingGate is { } gate)
+        {
+            var votes = run.VotesOnPendingGate.Select(v => $"{v.User} {v.Decision.ToString().ToLowerInvariant()}d").ToList();
+            text.AppendLine($"Waiting on gate {gate} ({settings.Gates.For(gate)}): {(votes.Count == 0 ? "no votes yet" : string.Join(", ", votes))}.");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    public static string Plan(string a, string b, RunbookSettings settings)
+    {
+        var text = new StringBuilder();
+        for (var phase = 1; phase <= Procedure.PhaseCount; phase++)
+        {
+            var plan = Procedure.Phase(phase, a, b);
+            text.AppendLine($"Phase {phase}: {plan.Describe()}");
+            foreach (var step in Procedure.Steps)
+            {
+                text.AppendLine($"  {(int)step.Kind + 1,2}. {step.Title} [{step.Risk}]{Gate(settings, step.Kind)}: {Procedure.Render(step.WhatHappens, plan)}");
+            }
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static string Gate(RunbookSettings settings, StepKind kind) =>
+        settings.Gates.For(kind) is var policy && policy != ApprovalPolicy.None ? $" (gate: {policy})" : "";
+
+    private static string Symbol(StepStatus status) => status switch
+    {
+        StepStatus.Succeeded => "[x]",
+        StepStatus.Skipped => "[-]",
+        StepStatus.Running => "[~]",
+        StepStatus.Failed or StepStatus.Rejected => "[!]",
+        StepStatus.AwaitingApproval or StepStatus.AwaitingAcknowledgement => "[?]",
+        _ => "[ ]",
+    };
+}

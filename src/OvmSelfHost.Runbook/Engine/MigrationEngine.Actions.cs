@@ -1,0 +1,106 @@
+using OvmSelfHost.Runbook.Audit;
+using OvmSelfHost.Runbook.Gates;
+using OvmSelfHost.Runbook.People;
+using OvmSelfHost.Runbook.Runs;
+
+namespace OvmSelfHost.Runbook.Engine;
+
+public sealed partial class MigrationEngine
+{
+    /// <summary>pause, resume, retry, abort, rollback: refused with the reason when the run cannot do it now.</summary>
+    public Task<CommandOutcome> ActAsync(Guid id, string user, string channel, OperatorAction action, CancellationToken cancellationToken) =>
+        ChangeAsync(id, (run, journal) => Act(run, journal, user, channel, action), cancellationToken);
+
+    private CommandOutcome Act(MigrationRun run, List<AuditEntry> journal, string user, string channel, OperatorAction action)
+    {
+        var person = people.ByName(user);
+        if (person is null || !(person.Is(PersonRole.Approver) || person.Is(PersonRole.Requester)))
+        {
+            return CommandOutcome.Forbidden($"'{user}' is not a configured requester or approver; nothing changed.", run);
+        }
+
+        if (action == OperatorAction.Pause && run.State == RunState.Running)
+        {
+            run.PauseRequested = true;
+            run.StatusMessage = $"Pause requested by {person.Name}: the running step finishes (no Oracle VM job is abandoned), then the migration pauses.";
+            journal.Add(Journal(run, person.Name, channel, "pause-requested", run.StatusMessage));
+            return CommandOutcome.Done(run, run.StatusMessage);
+        }
+
+        var trigger = ToTrigger(action);
+        var machine = new RunStateMachine(run);
+        if (!machine.CanFire(trigger, out var unmet))
+        {
+            var why = unmet.Count > 0 ? $"it can only {action.ToString().ToLowerInvariant()} when {string.Join(" and ", unmet)}" : $"it is {run.State}";
+            var allowed = string.Join(", ", machine.PermittedTriggers.Where(IsOperatorTrigger).Select(t => t.ToString().ToLowerInvariant()));
+            return CommandOutcome.Conflict($"Cannot {action.ToString().ToLowerInvariant()} migration {run.Id}: {why}. Possible now: {(allowed.Length == 0 ? "nothing" : allowed)}.", run);
+        }
+
+        var before = run.State;
+        machine.Fire(trigger);
+        var message = Applied(run, person.Name, action, before);
+        journal.Add(Journal(run, person.Name, channel, action.ToString().ToLowerInvariant(), message));
+        return CommandOutcome.Done(run, message);
+    }
+
+    private string Applied(MigrationRun run, string user, OperatorAction action, RunState before)
+    {
+        switch (action)
+        {
+            case OperatorAction.Resume or OperatorAction.Retry:
+                run.PauseRequested = false;
+                ClearForRetry(run, user, before);
+                run.StatusMessage = $"{action} by {user}: phase {run.Phase} {run.Step} is next.";
+                break;
+            case OperatorAction.Rollback:
+                run.GateRound++;
+                run.PendingGate = GateKeys.Rollback;
+                var required = GatePolicies.RequiredApprovals(settings.Gates.For(GateKeys.Rollback));
+                run.StatusMessage = $"Rollback of phase {run.Phase} requested by {user}: waits for {required} approval(s).";
+                break;
+            case OperatorAction.Abort:
+                run.PendingGate = null;
+                run.StatusMessage = $"Aborted by {user} at phase {run.Phase} {run.Step}. Nothing further will run.";
+                break;
+            default:
+                run.PendingGate = null;
+                run.StatusMessage = $"Paused by {user} at phase {run.Phase} {run.Step}.";
+                break;
+        }
+
+        return run.StatusMessage;
+    }
+
+    /// <summary>
+    /// A person's retry means "I have looked": intents left ambiguous by a crash are cleared, so the
+    /// step may issue them again; issued jobs are kept and waited for again.
+    /// </summary>
+    private void ClearForRetry(MigrationRun run, string user, RunState before)
+    {
+        if (before is not (RunState.Failed or RunState.Rejected))
+        {
+            return;
+        }
+
+        foreach (var intent in run.Intents.Where(i => i.Phase == run.Phase && i.Step == run.Step.ToString() && i.Status == IntentStatus.Recorded))
+        {
+            intent.Status = IntentStatus.Failed;
+            intent.Error = $"cleared by {user}'s retry";
+            intent.CompletedAt = time.GetUtcNow();
+        }
+
+        run.CurrentStep.Status = StepStatus.Pending;
+    }
+
+    private static RunTrigger ToTrigger(OperatorAction action) => action switch
+    {
+        OperatorAction.Pause => RunTrigger.Pause,
+        OperatorAction.Resume => RunTrigger.Resume,
+        OperatorAction.Retry => RunTrigger.Retry,
+        OperatorAction.Abort => RunTrigger.Abort,
+        _ => RunTrigger.Rollback,
+    };
+
+    internal static bool IsOperatorTrigger(RunTrigger trigger) =>
+        trigger is RunTrigger.Pause or RunTrigger.Resume or RunTrigger.Retry or RunTrigger.Abort or RunTrigger.Rollback;
+}

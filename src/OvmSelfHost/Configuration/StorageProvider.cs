@@ -1,0 +1,7 @@
+namespace OvmSelfHost.Configuration;
+
+public enum StorageProvider
+{
+    Sqlite,
+    PostgreSql,
+}

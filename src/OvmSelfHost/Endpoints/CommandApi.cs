@@ -1,0 +1,38 @@
+using OvmSelfHost.Chat.Commands;
+
+namespace OvmSelfHost.Endpoints;
+
+public static class CommandApi
+{
+    public static IEndpointRouteBuilder MapCommandApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/commands", ExecuteAsync).WithTags("Commands");
+        return app;
+    }
+
+    private static async Task<IResult> ExecuteAsync(HttpRequest request, CommandExecutor commands, LocalMode local, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<CommandRequest>(request, """{"user":"alice","text":"/ovm status"}""");
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        if (MigrationApi.Refusal(local, body!.User, "user") is { } refusal)
+        {
+            return refusal;
+        }
+
+        var reply = await commands.ExecuteAsync(body.User!, "web", body.Text, cancellationToken);
+        var result = new { ok = reply.Succeeded, outcome = reply.Kind.ToString(), text = reply.Text, migrationId = reply.MigrationId };
+        return reply.Succeeded ? Results.Ok(result) : Results.Json(result, statusCode: Status(reply.Kind));
+    }
+
+    private static int Status(Runbook.Engine.OutcomeKind kind) => kind switch
+    {
+        Runbook.Engine.OutcomeKind.NotFound => StatusCodes.Status404NotFound,
+        Runbook.Engine.OutcomeKind.Forbidden => StatusCodes.Status403Forbidden,
+        Runbook.Engine.OutcomeKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status400BadRequest,
+    };
+}

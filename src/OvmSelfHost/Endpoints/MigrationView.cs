@@ -1,0 +1,97 @@
+using OvmSelfHost.Runbook.Definition;
+using OvmSelfHost.Runbook.Gates;
+using OvmSelfHost.Runbook.Inventory;
+using OvmSelfHost.Runbook.Runs;
+using OvmSelfHost.Runbook.Settings;
+
+namespace OvmSelfHost.Endpoints;
+
+/// <summary>A run as the JSON API shows it.</summary>
+public sealed record MigrationView(
+    Guid Id,
+    string ShortId,
+    IReadOnlyList<string> Environments,
+    string State,
+    int Phase,
+    string CurrentStep,
+    string? PendingGate,
+    string? StatusMessage,
+    string RequestedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<string> PossibleActions,
+    IReadOnlyList<StepView> Steps,
+    IReadOnlyList<PhaseView> Phases)
+{
+    public static MigrationView From(MigrationRun run, RunbookSettings settings)
+    {
+        var machine = new RunStateMachine(run);
+        return new MigrationView(
+            run.Id,
+            run.Id.ToString("N")[..8],
+            run.Environments,
+            run.State.ToString(),
+            run.Phase,
+            run.Step.ToString(),
+            run.PendingGate,
+            run.StatusMessage,
+            run.RequestedBy,
+            run.CreatedAt,
+            run.UpdatedAt,
+            machine.PermittedTriggers.Where(t => t is RunTrigger.Pause or RunTrigger.Resume or RunTrigger.Retry or RunTrigger.Abort or RunTrigger.Rollback)
+                .Select(t => t.ToString().ToLowerInvariant()).ToList(),
+            run.Steps.Select(s => StepView.From(run, s, settings)).ToList(),
+            run.Facts.OrderBy(f => f.Key).Select(f => PhaseView.From(run, f.Key, f.Value)).ToList());
+    }
+}
+
+public sealed record StepView(
+    string Name,
+    string Title,
+    int Phase,
+    string Status,
+    string Risk,
+    string WhatHappens,
+    string Touches,
+    string WhyRisky,
+    string Check,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? Message,
+    IReadOnlyList<string> Output,
+    IReadOnlyList<JobView> Jobs,
+    ApprovalView Approval)
+{
+    public static StepView From(MigrationRun run, StepRecord step, RunbookSettings settings)
+    {
+        var definition = Procedure.Step(step.Kind);
+        var plan = Procedure.Phase(step.Phase, run.EnvironmentA, run.EnvironmentB);
+        var gate = step.Phase == run.Phase && step.Kind == run.Step && run.PendingGate is { } pending ? pending : step.Kind.ToString();
+        var policy = settings.Gates.For(gate);
+        var votes = run.Votes.Where(v => v.Phase == step.Phase && (v.Gate == step.Kind.ToString() || (v.Gate == gate && step.Kind == run.Step)))
+            .Select(v => new VoteView(v.User, v.Decision.ToString().ToLowerInvariant(), v.Reason, v.Channel, v.At, v.Gate, v.Round)).ToList();
+        return new StepView(
+            step.Kind.ToString(), definition.Title, step.Phase, step.Status.ToString(), definition.Risk.ToString(),
+            Procedure.Render(definition.WhatHappens, plan), Procedure.Render(definition.Touches, plan),
+            Procedure.Render(definition.WhyRisky, plan), Procedure.Render(definition.Check, plan),
+            step.StartedAt, step.FinishedAt, step.Message, step.Output,
+            run.Intents.Where(i => i.Phase == step.Phase && i.Step == step.Kind.ToString())
+                .Select(i => new JobView(i.Key, i.Description, i.Status.ToString(), i.JobId, i.ResultId, i.Error)).ToList(),
+            new ApprovalView(gate, policy.ToString(), GatePolicies.RequiredApprovals(policy), votes));
+    }
+}
+
+public sealed record ApprovalView(string Gate, string Policy, int Required, IReadOnlyList<VoteView> Votes);
+
+public sealed record VoteView(string User, string Decision, string? Reason, string Channel, DateTimeOffset At, string Gate, int Round);
+
+public sealed record JobView(string Key, string Description, string Status, string? JobId, string? ResultId, string? Error);
+
+public sealed record PhaseView(int Phase, string Target, string Hosting, string? OldManagerUuid, string? NewVmId, InventoryDiff? Diff, IReadOnlyList<string> Warnings)
+{
+    public static PhaseView From(MigrationRun run, int phase, PhaseFacts facts)
+    {
+        var plan = Procedure.Phase(phase, run.EnvironmentA, run.EnvironmentB);
+        return new PhaseView(phase, plan.Target, plan.Hosting, facts.OldManagerUuid, facts.NewVmId, facts.Diff, facts.Warnings);
+    }
+}

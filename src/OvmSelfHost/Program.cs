@@ -1,0 +1,22 @@
+using OvmSelfHost.Configuration;
+using OvmSelfHost.Endpoints;
+using OvmSelfHost.Running;
+using OvmSelfHost.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRepositorySettings();
+builder.Services.AddProblemDetails();
+builder.Services.AddSingleton<LocalMode>();
+builder.AddRunStorage();
+builder.AddRunbook();
+
+var app = builder.Build();
+await app.Services.InitializeStorageAsync();
+app.UseExceptionHandler();
+app.MapEnvironmentApi();
+app.MapMigrationApi();
+app.MapCommandApi();
+app.Run();
+
+/// <summary>Visible to the functional tests' WebApplicationFactory.</summary>
+public partial class Program;

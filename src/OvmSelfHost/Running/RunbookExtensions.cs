@@ -1,0 +1,48 @@
+using OvmSelfHost.Chat.Commands;
+using OvmSelfHost.Configuration;
+using OvmSelfHost.Runbook.Engine;
+using OvmSelfHost.Runbook.Ports;
+using OvmSelfHost.Runbook.Steps;
+
+namespace OvmSelfHost.Running;
+
+public static class RunbookExtensions
+{
+    /// <summary>The engine, its steps, the background driver and the command language.</summary>
+    public static IHostApplicationBuilder AddRunbook(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var (settings, people) = HostConfiguration.Read(builder.Configuration);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(people);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RunEvents>();
+        services.AddSingleton<IRunNotifier>(sp => sp.GetRequiredService<RunEvents>());
+        services.AddSingleton<BackgroundRunDriver>();
+        services.AddSingleton<IRunDriver>(sp => sp.GetRequiredService<BackgroundRunDriver>());
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundRunDriver>());
+        AddStepHandlers(services);
+        services.AddSingleton(sp => new MigrationEngine(
+            sp.GetRequiredService<IMigrationStore>(),
+            settings,
+            people,
+            sp.GetServices<IStepHandler>(),
+            sp.GetRequiredService<IRunNotifier>(),
+            sp.GetRequiredService<IRunDriver>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IOvmConnections>()));
+        services.AddSingleton<CommandExecutor>();
+        return builder;
+    }
+
+    private static void AddStepHandlers(IServiceCollection services)
+    {
+        var handlers = typeof(IStepHandler).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IStepHandler).IsAssignableFrom(t));
+        foreach (var handler in handlers)
+        {
+            services.AddSingleton(typeof(IStepHandler), handler);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using OvmSelfHost.Runbook.Audit;
+using OvmSelfHost.Runbook.Engine;
+using OvmSelfHost.Runbook.Runs;
+
+namespace OvmSelfHost.Storage;
+
+/// <summary>The runbook's store on EF Core (SQLite or PostgreSQL). Each call is its own unit of work.</summary>
+internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> contexts) : IMigrationStore
+{
+    public async Task AddAsync(MigrationRun run, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = new MigrationRow();
+        run.CopyTo(row);
+        db.Migrations.Add(row);
+        db.Steps.AddRange(run.Steps.Select(s => NewStepRow(run.Id, s)));
+        db.Audit.Add(entry.ToRow());
+        db.EnvironmentClaims.AddRange(run.Environments.Select(e => new EnvironmentClaimRow { Environment = e, MigrationId = run.Id }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            var claimed = await ClaimedAsync(run.Environments, cancellationToken);
+            throw new EnvironmentBusyException(claimed ?? string.Join(" or ", run.Environments), ex);
+        }
+    }
+
+    public async Task<MigrationRun?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Migrations.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
+        return row is null ? null : await LoadAsync(db, row, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MigrationRun>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Migrations.AsNoTracking().ToListAsync(cancellationToken);
+        var runs = new List<MigrationRun>();
+        foreach (var row in rows.OrderByDescending(r => r.CreatedAt))
+        {
+            runs.Add(await LoadAsync(db, row, cancellationToken));
+        }
+
+        return runs;
+    }
+
+    public async Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var row = await db.Migrations.SingleAsync(m => m.Id == run.Id, cancellationToken);
+        if (row.Version != run.Version)
+        {
+            throw new ConcurrentUpdateException(run.Id);
+        }
+
+        run.CopyTo(row);
+        row.Version = run.Version + 1;
+        await SaveChildrenAsync(db, run, cancellationToken);
+        db.Audit.AddRange(entries.Select(e => e.ToRow()));
+        if (run.IsTerminal)
+        {
+            db.EnvironmentClaims.RemoveRange(db.EnvironmentClaims.Where(c => c.MigrationId == run.Id));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // The version check in the UPDATE, or the unique vote index, caught a concurrent decision.
+            throw new ConcurrentUpdateException(run.Id, ex);
+        }
+
+        run.Version = row.Version;
+    }
+
+    public async Task SaveIntentAsync(Guid migrationId, IntentRecord intent, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Intents.SingleOrDefaultAsync(i => i.Id == intent.Id, cancellationToken);
+        if (row is null)
+        {
+            row = new IntentRow { MigrationId = migrationId };
+            db.Intents.Add(row);
+        }
+
+        else if (!IntentProgress.Advances(row.Status, intent.Status) && row.Status != intent.Status.ToString())
+        {
+            return;
+        }
+
+        intent.CopyTo(row);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid migrationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Audit.AsNoTracking().Where(a => a.MigrationId == migrationId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        return rows.Select(r => r.ToEntry()).ToList();
+    }
+
+    private static async Task SaveChildrenAsync(MigrationDbContext db, MigrationRun run, CancellationToken cancellationToken)
+    {
+        var steps = await db.Steps.Where(s => s.MigrationId == run.Id).ToListAsync(cancellationToken);
+        foreach (var step in run.Steps)
+        {
+            var row = steps.SingleOrDefault(s => s.Phase == step.Phase && s.Kind == step.Kind.ToString());
+            if (row is null)
+            {
+                db.Steps.Add(NewStepRow(run.Id, step));
+            }
+            else
+            {
+                step.CopyTo(row);
+            }
+        }
+
+        var votes = await db.Votes.Where(v => v.MigrationId == run.Id).CountAsync(cancellationToken);
+        db.Votes.AddRange(run.Votes.Skip(votes).Select(v => v.ToRow(run.Id)));
+
+        var intents = await db.Intents.Where(i => i.MigrationId == run.Id).ToDictionaryAsync(i => i.Id, cancellationToken);
+        foreach (var intent in run.Intents)
+        {
+            if (!intents.TryGetValue(intent.Id, out var row))
+            {
+                row = new IntentRow { MigrationId = run.Id };
+                db.Intents.Add(row);
+                intent.CopyTo(row);
+            }
+            else if (IntentProgress.Advances(row.Status, intent.Status))
+            {
+                intent.CopyTo(row);
+            }
+        }
+    }
+
+    private static StepRow NewStepRow(Guid migrationId, StepRecord step)
+    {
+        var row = new StepRow { MigrationId = migrationId };
+        step.CopyTo(row);
+        return row;
+    }
+
+    private async Task<string?> ClaimedAsync(IReadOnlyList<string> environments, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.EnvironmentClaims.Where(c => environments.Contains(c.Environment)).Select(c => c.Environment).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private static async Task<MigrationRun> LoadAsync(MigrationDbContext db, MigrationRow row, CancellationToken cancellationToken)
+    {
+        var steps = await db.Steps.AsNoTracking().Where(s => s.MigrationId == row.Id).ToListAsync(cancellationToken);
+        var votes = await db.Votes.AsNoTracking().Where(v => v.MigrationId == row.Id).ToListAsync(cancellationToken);
+        var intents = await db.Intents.AsNoTracking().Where(i => i.MigrationId == row.Id).ToListAsync(cancellationToken);
+        return RunMapping.ToRun(row, steps, votes, intents);
+    }
+}

@@ -1,0 +1,19 @@
+using OvmSelfHost.Runbook.Runs;
+
+namespace OvmSelfHost.Storage;
+
+/// <summary>
+/// An intent only moves forward (recorded, issued, finished). A save made from an older copy of a
+/// run must never put an issued job back to "recorded" and lose its job id.
+/// </summary>
+internal static class IntentProgress
+{
+    public static bool Advances(string stored, IntentStatus proposed) => Rank(Enum.Parse<IntentStatus>(stored)) < Rank(proposed);
+
+    private static int Rank(IntentStatus status) => status switch
+    {
+        IntentStatus.Recorded => 0,
+        IntentStatus.Issued => 1,
+        _ => 2,
+    };
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace OvmSelfHost.Storage;
+
+internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> options) : DbContext(options)
+{
+    public DbSet<MigrationRow> Migrations => Set<MigrationRow>();
+    public DbSet<StepRow> Steps => Set<StepRow>();
+    public DbSet<VoteRow> Votes => Set<VoteRow>();
+    public DbSet<IntentRow> Intents => Set<IntentRow>();
+    public DbSet<AuditRow> Audit => Set<AuditRow>();
+    public DbSet<EnvironmentClaimRow> EnvironmentClaims => Set<EnvironmentClaimRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<MigrationRow>(e =>
+        {
+            e.ToTable("ovm_migrations");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<StepRow>(e =>
+        {
+            e.ToTable("ovm_steps");
+            e.HasIndex(s => new { s.MigrationId, s.Phase, s.Kind }).IsUnique();
+        });
+        modelBuilder.Entity<VoteRow>(e =>
+        {
+            e.ToTable("ovm_votes");
+            e.HasIndex(v => new { v.MigrationId, v.Phase, v.Gate, v.Round, v.User }).IsUnique();
+        });
+        modelBuilder.Entity<IntentRow>(e =>
+        {
+            e.ToTable("ovm_intents");
+            e.HasIndex(i => new { i.MigrationId, i.Phase, i.Key });
+        });
+        modelBuilder.Entity<AuditRow>(e =>
+        {
+            e.ToTable("ovm_audit");
+            e.HasIndex(a => a.MigrationId);
+        });
+        modelBuilder.Entity<EnvironmentClaimRow>(e =>
+        {
+            e.ToTable("ovm_environment_claims");
+            e.HasKey(c => c.Environment);
+        });
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using OvmSelfHost.Runbook.Audit;
+using OvmSelfHost.Runbook.Definition;
+using OvmSelfHost.Runbook.Gates;
+using OvmSelfHost.Runbook.Runs;
+
+namespace OvmSelfHost.Storage;
+
+/// <summary>Between the runbook's run and its rows. Enums are stored by name so the database reads plainly.</summary>
+internal static class RunMapping
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static void CopyTo(this MigrationRun run, MigrationRow row)
+    {
+        row.Id = run.Id;
+        row.EnvironmentA = run.EnvironmentA;
+        row.EnvironmentB = run.EnvironmentB;
+        row.RequestedBy = run.RequestedBy;
+        row.RequestedVia = run.RequestedVia;
+        row.CreatedAt = run.CreatedAt;
+        row.UpdatedAt = run.UpdatedAt;
+        row.State = run.State.ToString();
+        row.Phase = run.Phase;
+        row.Step = run.Step.ToString();
+        row.PendingGate = run.PendingGate;
+        row.GateRound = run.GateRound;
+        row.PauseRequested = run.PauseRequested;
+        row.StatusMessage = run.StatusMessage;
+        row.Window = run.Window;
+        row.FactsJson = JsonSerializer.Serialize(run.Facts, Json);
+    }
+
+    public static void CopyTo(this StepRecord step, StepRow row)
+    {
+        row.Phase = step.Phase;
+        row.Kind = step.Kind.ToString();
+        row.Status = step.Status.ToString();
+        row.StartedAt = step.StartedAt;
+        row.FinishedAt = step.FinishedAt;
+        row.Message = step.Message;
+        row.OutputJson = JsonSerializer.Serialize(step.Output, Json);
+    }
+
+    public static void CopyTo(this IntentRecord intent, IntentRow row)
+    {
+        row.Id = intent.Id;
+        row.Phase = intent.Phase;
+        row.Step = intent.Step;
+        row.Key = intent.Key;
+        row.Description = intent.Description;
+        row.Status = intent.Status.ToString();
+        row.JobId = intent.JobId;
+        row.ResultId = intent.ResultId;
+        row.Error = intent.Error;
+        row.RecordedAt = intent.RecordedAt;
+        row.CompletedAt = intent.CompletedAt;
+    }
+
+    public static VoteRow ToRow(this Vote vote, Guid migrationId) => new()
+    {
+        MigrationId = migrationId,
+        Phase = vote.Phase,
+        Gate = vote.Gate,
+        Round = vote.Round,
+        User = vote.User,
+        Channel = vote.Channel,
+        Decision = vote.Decision.ToString(),
+        Reason = vote.Reason,
+        At = vote.At,
+    };
+
+    public static AuditRow ToRow(this AuditEntry entry) => new()
+    {
+        MigrationId = entry.MigrationId,
+        At = entry.At,
+        Actor = entry.Actor,
+        Channel = entry.Channel,
+        Action = entry.Action,
+        Detail = entry.Detail,
+    };
+
+    public static AuditEntry ToEntry(this AuditRow row) => new(row.MigrationId, row.At, row.Actor, row.Channel, row.Action, row.Detail);
+
+    public static MigrationRun ToRun(MigrationRow row, IEnumerable<StepRow> steps, IEnumerable<VoteRow> votes, IEnumerable<IntentRow> intents)
+    {
+        var run = new MigrationRun
+        {
+            Id = row.Id,
+            EnvironmentA = row.EnvironmentA,
+            EnvironmentB = row.EnvironmentB,
+            RequestedBy = row.RequestedBy,
+            RequestedVia = row.RequestedVia,
+            CreatedAt = row.CreatedAt,
+            UpdatedAt = row.UpdatedAt,
+            State = Enum.Parse<RunState>(row.State),
+            Phase = row.Phase,
+            Step = Enum.Parse<StepKind>(row.Step),
+            PendingGate = row.PendingGate,
+            GateRound = row.GateRound,
+            PauseRequested = row.PauseRequested,
+            StatusMessage = row.StatusMessage,
+            Window = row.Window,
+            Version = row.Version,
+            Facts = JsonSerializer.Deserialize<Dictionary<int, PhaseFacts>>(row.FactsJson, Json) ?? [],
+        };
+        run.Steps.AddRange(steps.OrderBy(s => s.Phase).ThenBy(s => Enum.Parse<StepKind>(s.Kind)).Select(ToStep));
+        run.Votes.AddRange(votes.OrderBy(v => v.Id).Select(v => new Vote(v.Phase, v.Gate, v.Round, v.User, v.Channel, Enum.Parse<VoteDecision>(v.Decision), v.Reason, v.At)));
+        run.Intents.AddRange(intents.OrderBy(i => i.RecordedAt).Select(ToIntent));
+        return run;
+    }
+
+    private static StepRecord ToStep(StepRow row) => new()
+    {
+        Phase = row.Phase,
+        Kind = Enum.Parse<StepKind>(row.Kind),
+        Status = Enum.Parse<StepStatus>(row.Status),
+        StartedAt = row.StartedAt,
+        FinishedAt = row.FinishedAt,
+        Message = row.Message,
+        Output = JsonSerializer.Deserialize<List<string>>(row.OutputJson, Json) ?? [],
+    };
+
+    private static IntentRecord ToIntent(IntentRow row) => new()
+    {
+        Id = row.Id,
+        Phase = row.Phase,
+        Step = row.Step,
+        Key = row.Key,
+        Description = row.Description,
+        Status = Enum.Parse<IntentStatus>(row.Status),
+        JobId = row.JobId,
+        ResultId = row.ResultId,
+        Error = row.Error,
+        RecordedAt = row.RecordedAt,
+        CompletedAt = row.CompletedAt,
+    };
+}

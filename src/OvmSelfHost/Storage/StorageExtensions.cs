@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using OvmSelfHost.Configuration;
+using OvmSelfHost.Runbook.Engine;
+
+namespace OvmSelfHost.Storage;
+
+public static class StorageExtensions
+{
+    public static IHostApplicationBuilder AddRunStorage(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new InvalidOperationException("Storage:ConnectionString is required.");
+        }
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddDbContextFactory<MigrationDbContext>(db => _ = options.Provider switch
+        {
+            StorageProvider.PostgreSql => db.UseNpgsql(options.ConnectionString),
+            _ => db.UseSqlite(SqliteConnectionString(options.ConnectionString, RepositorySettings.FindRoot(builder.Environment.ContentRootPath) ?? builder.Environment.ContentRootPath)),
+        });
+        builder.Services.AddSingleton<IMigrationStore, EfMigrationStore>();
+        return builder;
+    }
+
+    /// <summary>Creates the tables on first start (also when Quartz created the database before us).</summary>
+    public static async Task InitializeStorageAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<MigrationDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
+        }
+
+        if (!await HasOurTablesAsync(db, cancellationToken))
+        {
+            await creator.CreateTablesAsync(cancellationToken);
+        }
+    }
+
+    private static async Task<bool> HasOurTablesAsync(MigrationDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = db.Database.IsNpgsql()
+                ? "SELECT to_regclass('ovm_migrations') IS NOT NULL"
+                : "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'ovm_migrations'";
+            return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+    }
+
+    /// <summary>A relative SQLite file lives under the content root, and its folder is created.</summary>
+    private static string SqliteConnectionString(string connectionString, string contentRoot)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && !file.StartsWith("file:", StringComparison.Ordinal))
+        {
+            var path = Path.IsPathRooted(file) ? file : Path.Combine(contentRoot, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            builder.DataSource = path;
+        }
+
+        builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,16 @@
+namespace OvmSelfHost.Storage;
+
+/// <summary>A vote; unique per person, gate opening and phase, so a double vote cannot be stored twice.</summary>
+internal sealed class VoteRow
+{
+    public long Id { get; set; }
+    public Guid MigrationId { get; set; }
+    public int Phase { get; set; }
+    public string Gate { get; set; } = "";
+    public int Round { get; set; }
+    public string User { get; set; } = "";
+    public string Channel { get; set; } = "";
+    public string Decision { get; set; } = "";
+    public string? Reason { get; set; }
+    public DateTimeOffset At { get; set; }
+}
