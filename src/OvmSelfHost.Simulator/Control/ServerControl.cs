@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Http;
+using OvmSelfHost.Simulator.Hosting;
+using OvmSelfHost.Simulator.HighAvailability;
+using OvmSelfHost.Simulator.Model;
+using OvmSelfHost.Simulator.World;
+
+namespace OvmSelfHost.Simulator.Control;
+
+/// <summary>Simulated server hardware: list, fail, recover (HA acts without any manager).</summary>
+internal static class ServerControl
+{
+    public static ServerView View(SimulationWorld world, Server s) => new(
+        s.Name, s.Id, s.Environment, s.IpAddress, s.ManagerUuid, s.RunState, s.Pool?.Name,
+        world.Store.All<Vm>().Where(v => v.Server == s).Select(v => v.Name).ToList());
+
+    public static IResult Servers(SimulatorRuntime runtime)
+    {
+        var world = runtime.World;
+        lock (world.Gate)
+        {
+            return TypedResults.Ok(world.Store.All<Server>().Select(s => View(world, s)).ToList());
+        }
+    }
+
+    public static IResult Act(SimulatorRuntime runtime, string name, string action)
+    {
+        var world = runtime.World;
+        lock (world.Gate)
+        {
+            var server = world.Store.All<Server>().FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (server is null) return TypedResults.NotFound(new ControlError($"No simulated server named {name}"));
+            var ha = new HaController(world);
+            var log = action == "fail" ? ha.Fail(server) : ha.Recover(server);
+            return TypedResults.Ok(new ServerActionView(View(world, server), log));
+        }
+    }
+}
+
+internal sealed record ServerView(string Name, string Id, string? Environment, string IpAddress, string? OwnerUuid, string RunState, string? Pool, List<string> RunningVms);
+
+internal sealed record ServerActionView(ServerView Server, IReadOnlyList<string> Actions);
+
+internal sealed record ControlError(string Error);

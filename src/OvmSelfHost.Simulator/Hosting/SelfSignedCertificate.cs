@@ -1,0 +1,23 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace OvmSelfHost.Simulator.Hosting;
+
+/// <summary>The self-signed TLS certificate of a simulated manager, made at start (like the manager's default one).</summary>
+internal static class SelfSignedCertificate
+{
+    public static X509Certificate2 Create(string hostName)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={hostName}, O=Oracle VM Manager (simulated)", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddDnsName(hostName);
+        san.AddDnsName("localhost");
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(5));
+        return X509CertificateLoader.LoadPkcs12(cert.Export(X509ContentType.Pfx), null);
+    }
+}

@@ -1,0 +1,111 @@
+using OvmSelfHost.Simulator.Faults;
+using OvmSelfHost.Simulator.Jobs;
+using OvmSelfHost.Simulator.Model;
+
+namespace OvmSelfHost.Simulator.World;
+
+internal sealed partial class SimulationWorld
+{
+    /// <summary>Creates a job (CREATED), locks its objects, and applies a matching jobFailure/jobHang fault.</summary>
+    public Job Submit(SimManager owner, string name, JobKind kind, IReadOnlyList<ModelObject> locks, Func<JobOutcome> work, FaultCall call)
+    {
+        var job = new Job
+        {
+            Id = Ids.JobId(Now),
+            Name = name,
+            Description = name,
+            Owner = owner,
+            CreatedAt = Now,
+            Duration = DurationOf(kind),
+            Work = work,
+            Locks = locks,
+            User = owner.User,
+        };
+        foreach (var o in locks)
+        {
+            o.LockingJob = job;
+        }
+        ApplyJobFaults(job, call);
+        Store.Add(job);
+        owner.Learn(job);
+        return job;
+    }
+
+    private void ApplyJobFaults(Job job, FaultCall call)
+    {
+        var fault = Faults.Take(call.Manager, call.Method, call.Path, call.Operation, FaultKind.JobFailure, FaultKind.JobHang);
+        if (fault is { Kind: FaultKind.JobHang })
+        {
+            job.HangWhile = () => fault.Active;
+        }
+        else if (fault is not null)
+        {
+            job.InjectedFailure = new JobFailedException(fault.ErrorCode ?? "GEN_000000", fault.Message ?? "Injected job failure", "INTERNAL");
+        }
+    }
+
+    /// <summary>Applies everything that became due: jobs start and complete, installers finish.</summary>
+    public void Advance()
+    {
+        StartCreatedJobs();
+        foreach (var job in DueJobs())
+        {
+            Complete(job);
+        }
+        foreach (var run in Hosts.Values.SelectMany(h => h.Installs).Where(r => r.IsDue(Now)).ToList())
+        {
+            Installer.Complete(run);
+        }
+    }
+
+    private void StartCreatedJobs()
+    {
+        foreach (var job in Store.All<Job>().Where(j => j.RunState == "CREATED"))
+        {
+            var running = RunningSince(job.Owner);
+            if (running is not null && running <= Now)
+            {
+                job.StartedAt = job.CreatedAt > running ? job.CreatedAt : running;
+                job.RunState = "RUNNING";
+            }
+        }
+    }
+
+    private List<Job> DueJobs() =>
+        Store.All<Job>()
+            .Where(j => j.RunState == "RUNNING" && !j.Done && j.DueAt <= Now && j.HangWhile?.Invoke() != true)
+            .OrderBy(j => j.DueAt).ThenBy(j => j.CreatedAt).ToList();
+
+    private void Complete(Job job)
+    {
+        var endedAt = job.HangWhile is null ? job.DueAt!.Value : Now;
+        try
+        {
+            if (job.InjectedFailure is not null) throw job.InjectedFailure;
+            var outcome = job.Work();
+            job.Result = outcome.Result;
+            job.ProgressMessage = outcome.ProgressMessage ?? job.ProgressMessage;
+            foreach (var o in job.Locks)
+            {
+                o.Generation++;
+            }
+            job.Finish(endedAt, "SUCCESS");
+        }
+        catch (JobFailedException e)
+        {
+            job.ErrorMessage = e.Message;
+            job.ErrorType = e.Type;
+            job.Finish(endedAt, "FAILURE");
+        }
+    }
+
+    public void Abort(Job job, string user)
+    {
+        if (job.Done) return;
+        job.AbortedBy = user;
+        job.ErrorMessage = "JOB_000001:Job aborted by user " + user;
+        job.ErrorType = Inferred.InferredChoices.AbortErrorType;
+        job.StartedAt ??= Now;
+        job.Finish(Now, "FAILURE");
+    }
+}
