@@ -78,7 +78,7 @@ internal sealed class WsApiFaults(ManagerEndpoint endpoint)
         return Classify(status, code, error is not null) switch
         {
             OvmFaultKind.Unauthorized => new(OvmFaultKind.Unauthorized,
-                $"{endpoint.Label} refused the credentials of user '{endpoint.Username}' ({code ?? "HTTP 401"}); check {endpoint.ConfigurationPath}:Username and :Password.",
+                $"{endpoint.Label} refused the credentials of user '{endpoint.Username}' ({code ?? "HTTP 401"}); check {endpoint.ConfigurationPath}:Username and {endpoint.ConfigurationPath}:Password.",
                 code),
             OvmFaultKind.NotFound => new(OvmFaultKind.NotFound, $"Could not {what}: {endpoint.Label} does not know that object ({detail}). Re-read the inventory.", code),
             OvmFaultKind.Conflict => new(OvmFaultKind.Conflict, $"Could not {what}: the object changed since it was read ({detail}). Read it again and retry.", code),

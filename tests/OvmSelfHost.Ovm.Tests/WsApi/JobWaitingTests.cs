@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Time.Testing;
+using OvmSelfHost.Runbook.Ports;
+
+namespace OvmSelfHost.Ovm.Tests.WsApi;
+
+public sealed class JobWaitingTests
+{
+    [Fact]
+    public async Task JobNeverDone_Wait_PollsWithDoublingBackoffThenReportsHung()
+    {
+        var time = new FakeTimeProvider();
+        var stub = new StubManager(_ => StubManager.Json(StubManager.Job("77", done: false)));
+        var manager = WsApiTestManagers.Over(stub, time);
+
+        var wait = manager.WaitForJobAsync("77", TimeSpan.FromSeconds(60), CancellationToken.None);
+        await Eventually(() => stub.Requests.Count == 1);
+
+        time.Advance(TimeSpan.FromMilliseconds(400));
+        await Task.Delay(100);
+        Assert.Single(stub.Requests);
+
+        var expectedGaps = new[] { 0.1, 1, 2, 4, 8, 16, 28.5 };
+        for (var i = 0; i < expectedGaps.Length; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(expectedGaps[i]));
+            await Eventually(() => stub.Requests.Count == i + 2);
+        }
+
+        var result = await wait;
+        Assert.Equal(OvmJobState.Hung, result.State);
+        Assert.Equal("77", result.JobId);
+        Assert.Equal(8, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task JobFails_Wait_SurfacesMessageAndCode()
+    {
+        var stub = new StubManager(_ => StubManager.Json(StubManager.Job(
+            "12", done: true, state: "FAILURE", error: "GEN_000029:Object Server ovs-a1 could not be modified as it was locked", errorType: "LOCK")));
+
+        var result = await WsApiTestManagers.Over(stub).WaitForJobAsync("12", TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Equal(OvmJobState.Failed, result.State);
+        Assert.Equal("GEN_000029", result.ErrorCode);
+        Assert.Contains("locked", result.ErrorMessage);
+    }
+
+    [Fact]
+    public async Task JobAborted_Get_IsAborted()
+    {
+        var stub = new StubManager(_ => StubManager.Json(StubManager.Job("13", done: true, state: "FAILURE", error: "aborted by admin", errorType: "ABORT")));
+
+        var result = await WsApiTestManagers.Over(stub).GetJobAsync("13", CancellationToken.None);
+
+        Assert.Equal(OvmJobState.Aborted, result.State);
+    }
+
+    [Fact]
+    public async Task JobSucceeds_Wait_ReturnsResultIdAfterOneRead()
+    {
+        var stub = new StubManager(_ => StubManager.Json(StubManager.Job("14", done: true, state: "SUCCESS", resultId: "0004fb0000020000aa")));
+
+        var result = await WsApiTestManagers.Over(stub).WaitForJobAsync("14", TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        Assert.Equal(OvmJobState.Succeeded, result.State);
+        Assert.Equal("0004fb0000020000aa", result.ResultId);
+        Assert.Single(stub.Requests);
+    }
+
+    [Fact]
+    public async Task JobDoneButChildrenRunning_Get_IsStillInProgress()
+    {
+        var json = StubManager.Job("15", done: false).Replace("\"done\":false", "\"done\":true", StringComparison.Ordinal);
+        var stub = new StubManager(_ => StubManager.Json(json));
+
+        var result = await WsApiTestManagers.Over(stub).GetJobAsync("15", CancellationToken.None);
+
+        Assert.Equal(OvmJobState.InProgress, result.State);
+    }
+
+    [Fact]
+    public async Task ManagerStarting_WaitUntilRunning_PollsUntilRunning()
+    {
+        var time = new FakeTimeProvider();
+        var calls = 0;
+        var stub = new StubManager(_ => StubManager.Json(Interlocked.Increment(ref calls) < 3
+            ? StubManager.ManagerJson.Replace("RUNNING", "STARTING", StringComparison.Ordinal)
+            : StubManager.ManagerJson));
+        var manager = WsApiTestManagers.Over(stub, time);
+
+        var wait = manager.WaitUntilRunningAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
+        await Eventually(() => stub.Requests.Count == 1);
+        time.Advance(TimeSpan.FromMilliseconds(500));
+        await Eventually(() => stub.Requests.Count == 2);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        var status = await wait;
+        Assert.True(status.IsRunning);
+        Assert.Equal(3, stub.Requests.Count);
+    }
+
+    internal static async Task Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not reached within 5 s");
+            await Task.Delay(10);
+        }
+    }
+}
