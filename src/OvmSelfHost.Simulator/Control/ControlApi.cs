@@ -18,13 +18,16 @@ internal static class ControlApi
         sim.MapGet("/managers", () => ManagerControl.Managers(runtime));
         sim.MapGet("/environments", () => ManagerControl.Environments(runtime));
         sim.MapGet("/servers", () => ServerControl.Servers(runtime));
-        sim.MapPost("/servers/{server}/{action:regex(^(fail|recover)$)}", (string server, string action) => ServerControl.Act(runtime, server, action));
+        sim.MapPost("/servers/{server}/fail", (string server) => ServerControl.Act(runtime, server, "fail"));
+        sim.MapPost("/servers/{server}/recover", (string server) => ServerControl.Act(runtime, server, "recover"));
         sim.MapGet("/hosts", () => HostControl.Hosts(runtime));
         sim.MapGet("/hosts/{host}", (string host) => HostControl.Host(runtime, host));
         sim.MapGet("/hosts/{host}/files", (string host, string path) => HostControl.File(runtime, host, path));
         sim.MapGet("/hosts/{host}/services/{service}", (string host, string service) => HostControl.Service(runtime, host, service, null));
-        sim.MapPost("/hosts/{host}/services/{service}/{action:regex(^(start|stop)$)}",
-            async (string host, string service, string action) => await HostControl.ServiceActionAsync(runtime, host, service, action));
+        sim.MapPost("/hosts/{host}/services/{service}/start",
+            async (string host, string service) => await HostControl.ServiceActionAsync(runtime, host, service, "start"));
+        sim.MapPost("/hosts/{host}/services/{service}/stop",
+            async (string host, string service) => await HostControl.ServiceActionAsync(runtime, host, service, "stop"));
         sim.MapPost("/hosts/{host}/installer", (string host, InstallerRequest request) => InstallerControl.Start(runtime, host, request));
         sim.MapGet("/hosts/{host}/installer/{installId}", (string host, string installId) => InstallerControl.Get(runtime, host, installId));
         sim.MapGet("/faults", () => FaultControl.List(runtime));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OvmSelfHost.Simulator.Control;
@@ -78,10 +79,24 @@ public sealed class OvmSimulator : IAsyncDisposable
         var options = runtime.Options;
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Parse(options.BindAddress), options.Port(options.ControlPort)));
         var app = builder.Build();
+        app.Use(ReportFailuresAsync);
         app.MapControlApi(runtime);
         await app.StartAsync(ct);
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         return (app, new Uri($"http://{options.BindAddress}:{address.Port}/"));
+    }
+
+    private static async Task ReportFailuresAsync(HttpContext ctx, RequestDelegate next)
+    {
+        try
+        {
+            await next(ctx);
+        }
+        catch (Exception e) when (!ctx.Response.HasStarted && e is not OperationCanceledException)
+        {
+            ctx.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            await ctx.Response.WriteAsJsonAsync(new ControlError($"{e.GetType().Name}: {e.Message}"));
+        }
     }
 
     public async ValueTask DisposeAsync()
