@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,9 @@ internal static class WsApiClientRegistration
 
     public static void ConfigureResilience(HttpStandardResilienceOptions options, TimeSpan attemptTimeout)
     {
+        // A refused certificate is not transient: retrying it only delays the UntrustedPeer fault.
+        options.Retry.ShouldHandle = args => ValueTask.FromResult(
+            args.Outcome.Exception?.InnerException is not AuthenticationException && HttpClientResiliencePredicates.IsTransient(args.Outcome));
         options.Retry.DisableForUnsafeHttpMethods();
         options.Retry.MaxRetryAttempts = 3;
         options.Retry.Delay = TimeSpan.FromMilliseconds(500);
