@@ -7,7 +7,7 @@ public sealed class GatePolicies
 {
     public static IReadOnlyDictionary<string, ApprovalPolicy> Defaults { get; } = new Dictionary<string, ApprovalPolicy>
     {
-        [nameof(StepKind.PrepareHostingEnvironment)] = ApprovalPolicy.OneApprover,
+        [nameof(StepKind.PrepareHostingEnvironment)] = ApprovalPolicy.None,
         [nameof(StepKind.CreateManagerVm)] = ApprovalPolicy.OneApprover,
         [nameof(StepKind.InstallManager)] = ApprovalPolicy.OneApprover,
         [nameof(StepKind.StopOldManager)] = ApprovalPolicy.TwoApprovers,

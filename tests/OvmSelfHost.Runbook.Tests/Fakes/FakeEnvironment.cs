@@ -1,0 +1,41 @@
+using OvmSelfHost.Runbook.Ports;
+
+namespace OvmSelfHost.Runbook.Tests.Fakes;
+
+/// <summary>One Oracle VM environment as the fakes see it: what lives on its hardware, and who owns it.</summary>
+public sealed class FakeEnvironment
+{
+    public FakeEnvironment(string name, string uuid)
+    {
+        Name = name;
+        OriginalUuid = uuid;
+        var l = name.ToLowerInvariant();
+        Servers = [new($"srv-{l}1", $"ovs-{l}1", $"pool-{l}", uuid, "RUNNING"), new($"srv-{l}2", $"ovs-{l}2", $"pool-{l}", uuid, "RUNNING")];
+        Pools = [new($"pool-{l}", $"pool-{l}", true, [$"srv-{l}1", $"srv-{l}2"])];
+        Repositories = [new($"repo-{l}", $"repo-{l}", uuid, [$"srv-{l}1", $"srv-{l}2"])];
+        Vms = [new($"vm-{l}-web", $"web-{l}", $"pool-{l}", $"srv-{l}1", "RUNNING", false, $"repo-{l}")];
+        Disks = [new($"disk-{l}-web", $"web-{l}.img")];
+    }
+
+    public string Name { get; }
+    public string OriginalUuid { get; set; }
+    public List<ServerFacts> Servers { get; }
+    public List<PoolFacts> Pools { get; }
+    public List<RepositoryFacts> Repositories { get; }
+    public List<VmFacts> Vms { get; }
+    public List<NamedObject> Disks { get; }
+
+    public bool OriginalRunning { get; set; } = true;
+    public string ConfigUuid { get; set; } = "";
+
+    public string? ReplacementUuid { get; set; }
+    public bool ReplacementRunning { get; set; }
+    public HashSet<string> DiscoveredByReplacement { get; } = [];
+
+    /// <summary>The owner recorded on the hardware: a manager that discovers takes unowned or same-UUID servers.</summary>
+    public string HardwareOwner { get; set; } = "";
+
+    public EnvironmentInventory Inventory(string uuid) => new(
+        uuid, Servers.ToList(), Pools.ToList(), Repositories.ToList(), Vms.ToList(), Disks.ToList(),
+        [new("net-1", "192.168.1.0")], [new("nfs-1", "nfs")], []);
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using OvmSelfHost.Runbook.Audit;
+using OvmSelfHost.Runbook.Engine;
+using OvmSelfHost.Runbook.Runs;
+
+namespace OvmSelfHost.Runbook.Tests.Fakes;
+
+/// <summary>
+/// Keeps runs as JSON, so every load is a fresh copy as from a database, and checks versions as the
+/// real store does. The real store is tested against SQLite and PostgreSQL in the host's tests.
+/// </summary>
+public sealed class InMemoryMigrationStore : IMigrationStore
+{
+    private readonly Dictionary<Guid, string> runs = [];
+    private readonly List<AuditEntry> audit = [];
+    private readonly Dictionary<string, Guid> claims = [];
+    private readonly object gate = new();
+
+    public int IntentWrites { get; private set; }
+
+    public Task AddAsync(MigrationRun run, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (run.Environments.FirstOrDefault(claims.ContainsKey) is { } busy)
+            {
+                throw new EnvironmentBusyException(busy);
+            }
+
+            run.Environments.ToList().ForEach(e => claims[e] = run.Id);
+            runs[run.Id] = JsonSerializer.Serialize(run);
+            audit.Add(entry);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<MigrationRun?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult(runs.TryGetValue(id, out var json) ? JsonSerializer.Deserialize<MigrationRun>(json) : null);
+        }
+    }
+
+    public Task<IReadOnlyList<MigrationRun>> ListAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<MigrationRun>>(runs.Values.Select(j => JsonSerializer.Deserialize<MigrationRun>(j)!).ToList());
+        }
+    }
+
+    public Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var stored = JsonSerializer.Deserialize<MigrationRun>(runs[run.Id])!;
+            if (stored.Version != run.Version)
+            {
+                throw new ConcurrentUpdateException(run.Id);
+            }
+
+            // Intents are written by SaveIntentAsync; a save never moves one backwards.
+            foreach (var intent in stored.Intents.Where(i => run.Intents.All(r => r.Id != i.Id)))
+            {
+                run.Intents.Add(intent);
+            }
+
+            run.Version++;
+            runs[run.Id] = JsonSerializer.Serialize(run);
+            audit.AddRange(entries);
+            if (run.IsTerminal)
+            {
+                foreach (var env in run.Environments)
+                {
+                    claims.Remove(env);
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task SaveIntentAsync(Guid migrationId, IntentRecord intent, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var stored = JsonSerializer.Deserialize<MigrationRun>(runs[migrationId])!;
+            stored.Intents.RemoveAll(i => i.Id == intent.Id);
+            stored.Intents.Add(intent);
+            runs[migrationId] = JsonSerializer.Serialize(stored);
+            IntentWrites++;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid migrationId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<AuditEntry>>(audit.Where(a => a.MigrationId == migrationId).ToList());
+        }
+    }
+}
