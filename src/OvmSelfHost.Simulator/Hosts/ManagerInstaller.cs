@@ -29,6 +29,8 @@ internal sealed class ManagerInstaller(SimulationWorld world)
             return ([$"ssh: connect to host {host.Name} port 22: No route to host"], 255);
         if (host.Files.ContainsKey(SimulationWorld.ConfigPath) || world.ManagerOn(host) is not null)
             return ([$"ERROR: Oracle VM Manager is already installed on {host.Name} ({SimulationWorld.ConfigPath} exists). Uninstall it or use --installtype=Upgrade."], 1);
+        if (host.Installs.Any(r => r.State == "running"))
+            return (["ERROR: another Oracle VM Manager installation is in progress on this host."], 1);
         if (options.InstallType is not null && !string.Equals(options.InstallType, "Install", StringComparison.OrdinalIgnoreCase))
             return ([$"ERROR: install type '{options.InstallType}' is not supported on this host (only Install)."], 2);
         if (options.Uuid is not null && !InferredChoices.ManagerUuidFormat().IsMatch(options.Uuid))

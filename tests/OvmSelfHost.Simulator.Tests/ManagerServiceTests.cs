@@ -1,0 +1,56 @@
+using OvmSelfHost.Simulator.Tests.Support;
+
+namespace OvmSelfHost.Simulator.Tests;
+
+public sealed class ManagerServiceTests
+{
+    [Fact]
+    public async Task OvmmStop_RefusesConnections_AndStartComesBackStartingThenRunningWithSameData()
+    {
+        await using var s = await SimSession.StartAsync();
+        using var b = s.Manager("ovmm-b");
+        var vm = (await b.ByNameAsync("Vm", "app-b2")).AsObject();
+        vm["description"] = "kept in the manager database";
+        await b.RunAsync(HttpMethod.Put, $"Vm/{WsApiClient.Id(vm)}", vm);
+
+        var stopped = await s.PostAsync("sim/hosts/ovmm-b/services/ovmm/stop");
+        Assert.Equal("stopped", stopped["state"]!.GetValue<string>());
+        await Assert.ThrowsAsync<HttpRequestException>(() => b.Http.GetAsync("Manager"));
+        Assert.Equal("STOPPED", (await s.GetAsync("sim/managers")).AsArray().Single(m => m!["name"]!.GetValue<string>() == "ovmm-b")!["runState"]!.GetValue<string>());
+
+        await s.PostAsync("sim/hosts/ovmm-b/services/ovmm/start");
+        using var again = s.Manager("ovmm-b");
+        Assert.Equal("STARTING", (await again.GetAsync("Manager"))[0]!["managerRunState"]!.GetValue<string>());
+        var job = await again.JobAsync(HttpMethod.Put, $"Vm/{WsApiClient.Id(vm)}/stop");
+        await s.AdvanceAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal("CREATED", (await again.GetAsync($"Job/{WsApiClient.Id(job)}"))["jobRunState"]!.GetValue<string>());
+
+        await Procedure.WaitRunningAsync(s, again);
+        Assert.Equal("SUCCESS", (await again.WaitAsync(job))["jobRunState"]!.GetValue<string>());
+        Assert.Equal("kept in the manager database", (await again.GetAsync($"Vm/{WsApiClient.Id(vm)}"))["description"]!.GetValue<string>());
+        Assert.Equal(["ovs-b1", "ovs-b2"], await again.NamesAsync("Server"));
+    }
+
+    [Fact]
+    public async Task OtherManager_WhileOneIsStopped_KeepsServing()
+    {
+        await using var s = await SimSession.StartAsync();
+        await s.PostAsync("sim/hosts/ovmm-b/services/ovmm/stop");
+        using var a = s.Manager("ovmm-a");
+        Assert.Equal("RUNNING", (await a.GetAsync("Manager"))[0]!["managerRunState"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task UnknownService_Is404_AndHostFactsAreReported()
+    {
+        await using var s = await SimSession.StartAsync();
+        var response = await s.Control.GetAsync("sim/hosts/ovmm-a/services/nosuch");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        var host = await s.GetAsync("sim/hosts/ovmm-a");
+        Assert.Equal("Oracle Linux Server release 7.9", host["facts"]!["osRelease"]!.GetValue<string>());
+        Assert.True(host["reachable"]!.GetValue<bool>());
+        var config = await s.Control.GetStringAsync("sim/hosts/ovmm-a/files?path=/u01/app/oracle/ovm-manager-3/.config");
+        Assert.Contains($"UUID={Procedure.UuidA}\n", config);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await s.Control.GetAsync("sim/hosts/ovmm-a/files?path=/etc/nothing")).StatusCode);
+    }
+}

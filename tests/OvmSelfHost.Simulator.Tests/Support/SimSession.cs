@@ -1,0 +1,57 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
+using OvmSelfHost.Simulator.Hosting;
+
+namespace OvmSelfHost.Simulator.Tests.Support;
+
+/// <summary>A simulator on dynamic ports with a fake clock, plus clients for its control API and managers.</summary>
+internal sealed class SimSession : IAsyncDisposable
+{
+    private SimSession(OvmSimulator sim, FakeTimeProvider time)
+    {
+        Sim = sim;
+        Time = time;
+        Control = new HttpClient { BaseAddress = sim.ControlUrl, Timeout = TimeSpan.FromSeconds(20) };
+    }
+
+    public OvmSimulator Sim { get; }
+    public FakeTimeProvider Time { get; }
+    public HttpClient Control { get; }
+
+    public static async Task<SimSession> StartAsync()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
+        var sim = await OvmSimulator.StartAsync(new SimulatorOptions { DynamicPorts = true }, time);
+        return new SimSession(sim, time);
+    }
+
+    public WsApiClient Manager(string name, string password = "Welcome1") =>
+        new(Sim.Manager(name).HttpsBaseUrl, this, password);
+
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        Time.Advance(by);
+        await Sim.SyncAsync();
+    }
+
+    public async Task<JsonNode> GetAsync(string path)
+    {
+        var response = await Control.GetAsync(path);
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    public async Task<JsonNode> PostAsync(string path, object? body = null)
+    {
+        var response = await Control.PostAsJsonAsync(path, body ?? new { });
+        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Control.Dispose();
+        await Sim.DisposeAsync();
+    }
+}
