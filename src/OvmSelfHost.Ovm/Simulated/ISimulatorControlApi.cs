@@ -6,7 +6,7 @@ namespace OvmSelfHost.Ovm.Simulated;
 internal interface ISimulatorControlApi
 {
     [Get("/sim/hosts/{host}")]
-    Task<IApiResponse<SimulatedHostFacts>> GetHost(string host, CancellationToken cancellationToken);
+    Task<IApiResponse<SimulatedHostView>> GetHost(string host, CancellationToken cancellationToken);
 
     [Get("/sim/hosts/{host}/files")]
     Task<IApiResponse<string>> GetFile(string host, string path, CancellationToken cancellationToken);

@@ -8,4 +8,6 @@ public sealed record SimulatedManager(
     string? Uuid,
     string? RunState,
     string? HttpsBaseUrl,
-    string? HttpBaseUrl);
+    string? HttpBaseUrl,
+    string? User = null,
+    string? Password = null);

@@ -55,8 +55,8 @@ public static class SimulatorAdapterOptions
             var manager = new OvmManagerOptions
             {
                 BaseUrl = listed?.HttpsBaseUrl ?? listed?.HttpBaseUrl ?? $"https://127.0.0.1:{port + portOffset}/ovm/core/wsapi/rest",
-                Username = Username,
-                Password = Password,
+                Username = listed?.User ?? Username,
+                Password = listed?.Password ?? Password,
                 TrustSimulatorCertificate = true,
             };
             var replacement = name.EndsWith("-vm", StringComparison.Ordinal);

@@ -89,7 +89,9 @@ public sealed class SimulatorManagerHost : IManagerHost
 
     public async Task<GuestOsFacts> GetGuestOsFactsAsync(CancellationToken cancellationToken)
     {
-        var facts = await _faults.ContentAsync(() => _api.GetHost(_host, cancellationToken), "read the guest OS facts");
+        var view = await _faults.ContentAsync(() => _api.GetHost(_host, cancellationToken), "read the guest OS facts");
+        var facts = view is { Reachable: true, Facts: { } f } ? f : throw new OvmFaultException(
+            OvmFaultKind.Unreachable, $"Simulated host {_host} is not reachable (is its VM running?).");
         return new GuestOsFacts(
             facts.OsRelease ?? "",
             facts.Architecture ?? "",
