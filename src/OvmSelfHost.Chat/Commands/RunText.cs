@@ -51,6 +51,8 @@ public static class RunText
             }
         }
 
+        text.AppendLine("State machine (Mermaid):");
+        text.AppendLine(RunStateMachine.Graph());
         return text.ToString().TrimEnd();
     }
 

@@ -27,6 +27,10 @@ public sealed class RunStateMachine
 
     public IEnumerable<RunTrigger> PermittedTriggers => Enum.GetValues<RunTrigger>().Where(t => machine.CanFire(t));
 
+    /// <summary>The machine of any run, as Mermaid text: the picture of the runbook's life.</summary>
+    public static string Graph() =>
+        MermaidGraph.Format(new RunStateMachine(MigrationRun.Create(Guid.Empty, "A", "B", "", "", DateTimeOffset.UnixEpoch)).machine.GetInfo());
+
     /// <summary>The machine as Mermaid text, with the current state marked.</summary>
     public string ToMermaid()
     {

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Starts Debian's PostgreSQL on loopback for the storage tests and writes how to reach it.
+#
+# Idempotent; run as root:  scripts/start-postgres.sh
+#   - installs postgresql with apt-get when its server is missing;
+#   - creates a cluster if there is none, starts it (port 5432, loopback);
+#   - (re)creates role ovm_test with a password generated for this run, and database ovm_test;
+#   - writes test-artifacts/postgres/env with OVM_TEST_POSTGRES=<Npgsql connection string>.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DIR="$REPO/test-artifacts/postgres"
+
+if [[ $EUID -ne 0 ]]; then echo "start-postgres.sh must run as root" >&2; exit 1; fi
+
+if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update >/dev/null
+  apt-get install -y --no-install-recommends postgresql >/dev/null
+fi
+
+version="$(ls /usr/lib/postgresql | sort -V | tail -n 1)"
+if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -q "^$version main$"; then
+  pg_createcluster "$version" main >/dev/null
+fi
+if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | grep -q online; then
+  pg_ctlcluster "$version" main start
+fi
+port="$(pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $3}')"
+
+for _ in $(seq 1 30); do
+  su postgres -c "psql -p $port -qtAc 'select 1'" >/dev/null 2>&1 && break
+  sleep 1
+done
+
+password="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+su postgres -c "psql -p $port -v ON_ERROR_STOP=1 -q" <<SQL
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ovm_test') THEN
+    CREATE ROLE ovm_test LOGIN CREATEDB;
+  END IF;
+END \$\$;
+ALTER ROLE ovm_test WITH PASSWORD '$password';
+SQL
+if ! su postgres -c "psql -p $port -qtAc \"select 1 from pg_database where datname='ovm_test'\"" | grep -q 1; then
+  su postgres -c "createdb -p $port -O ovm_test ovm_test"
+fi
+
+mkdir -p "$DIR" && chmod 700 "$DIR"
+echo "OVM_TEST_POSTGRES=Host=127.0.0.1;Port=$port;Database=ovm_test;Username=ovm_test;Password=$password" > "$DIR/env"
+chmod 600 "$DIR/env"
+echo "postgres $version on 127.0.0.1:$port (test-artifacts/postgres/env)"

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The one test command (README, CI): installs and starts what the tests need, then runs every test.
+#   scripts/test.sh            everything
+#   scripts/test.sh <args>     extra arguments for dotnet test (e.g. --filter ...)
+# Needs root (apt-get, sshd, postgres), like the machines this project runs on.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+export DEBIAN_FRONTEND=noninteractive
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# Debian packages: OpenSSH server (SSH adapter), PostgreSQL (storage), curl (the fake host's scripts).
+missing=()
+[[ -x /usr/sbin/sshd ]] || missing+=(openssh-server)
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+command -v curl >/dev/null || missing+=(curl)
+if (( ${#missing[@]} )); then
+  echo "Installing ${missing[*]}"
+  apt-get update >/dev/null
+  apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+scripts/start-sshd.sh
+scripts/start-postgres.sh
+
+dotnet restore OvmSelfHost.sln
+dotnet build OvmSelfHost.sln --no-restore -c Debug -v quiet -nologo
+
+log="$(mktemp)"
+status=0
+dotnet test OvmSelfHost.sln --no-build -c Debug "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line a person (and CI) can read, summed over every test assembly.
+awk '/^(Passed|Failed)! +- +Failed:/ {
+       gsub(/,/, ""); failed += $4; passed += $6; skipped += $8
+     }
+     END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
+rm -f "$log"
+exit $status

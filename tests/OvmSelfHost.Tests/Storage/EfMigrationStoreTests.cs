@@ -1,0 +1,100 @@
+using OvmSelfHost.Configuration;
+using OvmSelfHost.Runbook.Audit;
+using OvmSelfHost.Runbook.Engine;
+using OvmSelfHost.Runbook.Gates;
+using OvmSelfHost.Runbook.Inventory;
+using OvmSelfHost.Runbook.Runs;
+using OvmSelfHost.Storage;
+using OvmSelfHost.Tests.Support;
+
+namespace OvmSelfHost.Tests.Storage;
+
+public sealed class EfMigrationStoreTests
+{
+    private static MigrationRun NewRun(string a = "A", string b = "B") =>
+        MigrationRun.Create(Guid.NewGuid(), a, b, "alice", "test", new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
+
+    private static AuditEntry Entry(MigrationRun run, string action) => new(run.Id, run.CreatedAt, "alice", "test", action, "detail");
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_saved_run_reads_back_whole(StorageProvider provider)
+    {
+        var store = new EfMigrationStore(await Databases.CreateAsync(provider));
+        var run = NewRun();
+        await store.AddAsync(run, Entry(run, "requested"), CancellationToken.None);
+        run.State = RunState.AwaitingApproval;
+        run.PendingGate = "StopOldManager";
+        run.GateRound = 3;
+        run.Votes.Add(new Vote(1, "StopOldManager", 3, "bob", "slack", VoteDecision.Approve, null, run.CreatedAt));
+        run.Facts[1].OldManagerUuid = "0004fb0000010000bbbbbbbbbbbbbbbb";
+        run.Facts[1].Diff = new InventoryDiff([new InventoryDifference(DifferenceKind.Missing, "Vm", "v1", "web", "gone")], 10, 9);
+        run.StepAt(1, Runbook.Definition.StepKind.Preflight).Output.Add("line");
+        await store.SaveAsync(run, [Entry(run, "approved")], CancellationToken.None);
+
+        var loaded = (await store.FindAsync(run.Id, CancellationToken.None))!;
+
+        Assert.Equal(RunState.AwaitingApproval, loaded.State);
+        Assert.Equal(1, loaded.Version);
+        Assert.Equal("bob", Assert.Single(loaded.Votes).User);
+        Assert.Equal("0004fb0000010000bbbbbbbbbbbbbbbb", loaded.Facts[1].OldManagerUuid);
+        Assert.Equal("web", Assert.Single(loaded.Facts[1].Diff!.Differences).Name);
+        Assert.Equal(["line"], loaded.StepAt(1, Runbook.Definition.StepKind.Preflight).Output);
+        Assert.Equal(["requested", "approved"], (await store.GetAuditAsync(run.Id, CancellationToken.None)).Select(e => e.Action));
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_save_from_an_older_version_is_refused(StorageProvider provider)
+    {
+        var store = new EfMigrationStore(await Databases.CreateAsync(provider));
+        var run = NewRun();
+        await store.AddAsync(run, Entry(run, "requested"), CancellationToken.None);
+        var first = (await store.FindAsync(run.Id, CancellationToken.None))!;
+        var second = (await store.FindAsync(run.Id, CancellationToken.None))!;
+
+        await store.SaveAsync(first, [], CancellationToken.None);
+
+        await Assert.ThrowsAsync<ConcurrentUpdateException>(() => store.SaveAsync(second, [Entry(second, "late")], CancellationToken.None));
+        Assert.DoesNotContain(await store.GetAuditAsync(run.Id, CancellationToken.None), e => e.Action == "late");
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task An_environment_in_flight_cannot_be_claimed_twice_until_its_run_ends(StorageProvider provider)
+    {
+        var store = new EfMigrationStore(await Databases.CreateAsync(provider));
+        var run = NewRun();
+        await store.AddAsync(run, Entry(run, "requested"), CancellationToken.None);
+
+        var second = NewRun("B", "C");
+        var busy = await Assert.ThrowsAsync<EnvironmentBusyException>(() => store.AddAsync(second, Entry(second, "requested"), CancellationToken.None));
+        Assert.Equal("B", busy.Environment);
+
+        run.State = RunState.Aborted;
+        await store.SaveAsync(run, [], CancellationToken.None);
+        await store.AddAsync(second, Entry(second, "requested"), CancellationToken.None);
+        Assert.Equal(2, (await store.ListAsync(CancellationToken.None)).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_save_from_an_old_copy_never_moves_an_intent_backwards(StorageProvider provider)
+    {
+        var store = new EfMigrationStore(await Databases.CreateAsync(provider));
+        var run = NewRun();
+        await store.AddAsync(run, Entry(run, "requested"), CancellationToken.None);
+        var intent = new IntentRecord { Phase = 1, Step = "CreateManagerVm", Key = "CreateManagerVm:create", Description = "create", Status = IntentStatus.Recorded, RecordedAt = run.CreatedAt };
+        await store.SaveIntentAsync(run.Id, intent, CancellationToken.None);
+        var stale = (await store.FindAsync(run.Id, CancellationToken.None))!;
+
+        intent.Status = IntentStatus.Issued;
+        intent.JobId = "1448899976258";
+        await store.SaveIntentAsync(run.Id, intent, CancellationToken.None);
+        await store.SaveAsync(stale, [], CancellationToken.None);
+
+        var loaded = Assert.Single((await store.FindAsync(run.Id, CancellationToken.None))!.Intents);
+        Assert.Equal(IntentStatus.Issued, loaded.Status);
+        Assert.Equal("1448899976258", loaded.JobId);
+    }
+}
