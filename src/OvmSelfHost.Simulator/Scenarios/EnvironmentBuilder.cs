@@ -21,9 +21,12 @@ internal sealed class EnvironmentBuilder(SimulationWorld world, EnvironmentDefin
 
     private string NewId(string type) => world.Ids.ObjectId(type);
 
+    /// <summary>Storage, pools and repositories are known to the manager only if it owns servers of the environment.</summary>
+    private bool Discovered => manager is not null && env.Servers.Any(s => s.Owned);
+
     public void Build()
     {
-        network = Add(new Network { Id = env.Network.Id, Name = env.Network.Name });
+        network = Add(new Network { Id = env.Network.Id, Name = env.Network.Name }, Discovered);
         foreach (var s in env.Servers) AddServer(s);
         if (env.FileServer is { } fs) AddFileServer(fs);
         if (env.Pool is { } pool) AddPool(pool);
@@ -49,34 +52,34 @@ internal sealed class EnvironmentBuilder(SimulationWorld world, EnvironmentDefin
     private void AddFileServer(FileServerDefinition f)
     {
         var plugin = world.Store.Find("oracle.generic.NFSPlugin.GenericNFSPlugin (1.1.0)")!;
-        var filer = Add(new FileServer { Id = NewId("FileServer"), Name = f.Name, AccessHost = f.AccessHost, Plugin = plugin }, manager is not null);
+        var filer = Add(new FileServer { Id = NewId("FileServer"), Name = f.Name, AccessHost = f.AccessHost, Plugin = plugin }, Discovered);
         filer.AdminServers.AddRange(servers.Values.Take(1));
         foreach (var path in f.Exports)
         {
-            exports[path] = Add(new FileSystem { Id = NewId("FileSystem"), Name = $"nfs:{path}", Path = $"{f.AccessHost}:{path}", FileServer = filer }, manager is not null);
+            exports[path] = Add(new FileSystem { Id = NewId("FileSystem"), Name = $"nfs:{path}", Path = $"{f.AccessHost}:{path}", FileServer = filer }, Discovered);
         }
     }
 
     private void AddPool(PoolDefinition p)
     {
-        var pool = Add(new ServerPool { Id = NewId("ServerPool"), Name = p.Name, VirtualIp = p.VirtualIp, ManagerUuid = manager?.Uuid }, manager is not null);
+        var pool = Add(new ServerPool { Id = NewId("ServerPool"), Name = p.Name, VirtualIp = p.VirtualIp, ManagerUuid = manager?.Uuid }, Discovered);
         foreach (var name in p.Servers)
         {
             servers[name].Pool = pool;
             pool.Master ??= servers[name];
         }
         if (!p.Clustered) return;
-        pool.Cluster = Add(new Cluster { Id = NewId("Cluster"), Name = $"{p.Name}_cluster", Pool = pool }, manager is not null);
+        pool.Cluster = Add(new Cluster { Id = NewId("Cluster"), Name = $"{p.Name}_cluster", Pool = pool }, Discovered);
         Add(new ClusterHeartbeatDevice
         {
             Id = NewId("ClusterHeartbeatDevice"), Name = $"{p.Name}_heartbeat", Cluster = pool.Cluster, ManagerUuid = manager?.Uuid,
             FileSystem = p.HeartbeatExport is null ? null : exports[p.HeartbeatExport],
-        }, manager is not null);
+        }, Discovered);
     }
 
     private void AddRepository(RepositoryDefinition r)
     {
-        var known = manager is not null;
+        var known = Discovered;
         var repository = Add(new Repository { Id = NewId("Repository"), Name = r.Name, FileSystem = exports[r.Export], ManagerUuid = manager?.Uuid }, known);
         repository.PresentedServers.AddRange(r.PresentedTo.Select(n => servers[n]));
         foreach (var iso in r.Isos ?? [])

@@ -31,6 +31,20 @@ internal sealed partial class SimulationWorld
         return job;
     }
 
+    /// <summary>A per-server child job: finishes after its parent, so <c>done</c> comes before <c>summaryDone</c>.</summary>
+    public Job AddChild(Job parent, string name)
+    {
+        var child = new Job
+        {
+            Id = Ids.JobId(Now), Name = name, Description = name, Owner = parent.Owner, CreatedAt = parent.CreatedAt,
+            Duration = parent.Duration * 2, Work = () => new JobOutcome(), User = parent.User, Parent = parent,
+        };
+        parent.Children.Add(child);
+        Store.Add(child);
+        parent.Owner.Learn(child);
+        return child;
+    }
+
     private void ApplyJobFaults(Job job, FaultCall call)
     {
         var fault = Faults.Take(call.Manager, call.Method, call.Path, call.Operation, FaultKind.JobFailure, FaultKind.JobHang);

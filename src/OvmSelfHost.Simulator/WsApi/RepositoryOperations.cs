@@ -49,7 +49,7 @@ internal static class RepositoryOperations
             OwnershipImport.RepositoryContents(c.Store, c.Manager, repository);
             repository.Refreshed = true;
             return new JobOutcome(repository);
-        });
+        }, repository.PresentedServers.Select(s => $"Refresh Repository {repository.Name} on Server {s.Name}").ToList());
     }
 
     public static WsReply TakeOwnership(WsContext c, string id, bool take)

@@ -32,7 +32,11 @@ internal sealed class WsContext(SimulationWorld world, SimManager manager, WsCal
     public T? FindOptional<T>(string? id) where T : ModelObject => string.IsNullOrEmpty(id) ? null : Find<T>(id);
 
     /// <summary>Refuses the call with GEN_000029 if any object is locked, else creates the job (201).</summary>
-    public WsReply Submit(string name, JobKind kind, IReadOnlyList<ModelObject> locks, Func<JobOutcome> work)
+    public WsReply Submit(string name, JobKind kind, IReadOnlyList<ModelObject> locks, Func<JobOutcome> work) =>
+        Submit(name, kind, locks, work, []);
+
+    /// <summary>As <see cref="Submit(string, JobKind, IReadOnlyList{ModelObject}, Func{JobOutcome})"/>, with one child job per name.</summary>
+    public WsReply Submit(string name, JobKind kind, IReadOnlyList<ModelObject> locks, Func<JobOutcome> work, IReadOnlyList<string> children)
     {
         var locked = locks.FirstOrDefault(o => o.IsLocked);
         if (locked is not null)
@@ -40,6 +44,10 @@ internal sealed class WsContext(SimulationWorld world, SimManager manager, WsCal
             throw WsException.Locked(locked.TypeName, locked.Name);
         }
         var job = world.Submit(manager, name, kind, locks, work, call.FaultCall(manager.Name));
+        foreach (var child in children)
+        {
+            world.AddChild(job, child);
+        }
         return new WsReply(InferredChoices.JobCreatedStatus, job.Render(render));
     }
 

@@ -19,10 +19,10 @@ internal sealed class SimSession : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public HttpClient Control { get; }
 
-    public static async Task<SimSession> StartAsync()
+    public static async Task<SimSession> StartAsync(string scenario = "default")
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 10, 0, 0, TimeSpan.Zero));
-        var sim = await OvmSimulator.StartAsync(new SimulatorOptions { DynamicPorts = true }, time);
+        var sim = await OvmSimulator.StartAsync(new SimulatorOptions { DynamicPorts = true, Scenario = scenario }, time);
         return new SimSession(sim, time);
     }
 
