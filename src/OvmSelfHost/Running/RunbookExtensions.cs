@@ -28,7 +28,7 @@ public static class RunbookExtensions
             settings,
             people,
             sp.GetServices<IStepHandler>(),
-            sp.GetRequiredService<IRunNotifier>(),
+            new CompositeRunNotifier(sp.GetServices<IRunNotifier>(), sp.GetRequiredService<ILogger<CompositeRunNotifier>>()),
             sp.GetRequiredService<IRunDriver>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IOvmConnections>()));
