@@ -22,6 +22,9 @@ public sealed class OvmManagerOptions
     /// <summary>Accept any certificate: only for the embedded simulator, which has no real certificate.</summary>
     public bool TrustSimulatorCertificate { get; set; }
 
+    /// <summary>Only for the embedded simulator: where to look the address up when <see cref="BaseUrl"/> is empty.</summary>
+    public SimulatedManagerOptions? Simulated { get; set; }
+
     /// <summary>Timeout of one HTTP request.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -43,9 +43,10 @@ public static class SimulatorAdapterOptions
 
     /// <summary>
     /// Builds the options from the simulator's manager list. A replacement manager not listed yet (not installed)
-    /// gets the simulator's default address (127.0.0.1:7032 for ovmm-a-vm, :7022 for ovmm-b-vm, plus <paramref name="portOffset"/>).
+    /// gets the simulator's default address (127.0.0.1:7032 for ovmm-a-vm, :7022 for ovmm-b-vm, plus <paramref name="portOffset"/>),
+    /// or, with <paramref name="resolveLater"/> (a simulator on dynamic ports), is looked up in <c>/sim/managers</c> at call time.
     /// </summary>
-    public static OvmAdapterOptions FromSimulator(Uri controlUrl, IReadOnlyList<SimulatedManager> managers, int portOffset = 0)
+    public static OvmAdapterOptions FromSimulator(Uri controlUrl, IReadOnlyList<SimulatedManager> managers, int portOffset = 0, bool resolveLater = true)
     {
         var options = new OvmAdapterOptions { Secrets = { [AgentPasswordSecret] = Password } };
         foreach (var (environment, name, port) in Layout)
@@ -54,7 +55,8 @@ public static class SimulatorAdapterOptions
             var listed = managers.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.OrdinalIgnoreCase));
             var manager = new OvmManagerOptions
             {
-                BaseUrl = listed?.HttpsBaseUrl ?? listed?.HttpBaseUrl ?? $"https://127.0.0.1:{port + portOffset}/ovm/core/wsapi/rest",
+                BaseUrl = listed?.HttpsBaseUrl ?? listed?.HttpBaseUrl ?? (resolveLater ? "" : $"https://127.0.0.1:{port + portOffset}/ovm/core/wsapi/rest"),
+                Simulated = new SimulatedManagerOptions { ControlUrl = controlUrl.ToString(), ManagerName = name },
                 Username = listed?.User ?? Username,
                 Password = listed?.Password ?? Password,
                 TrustSimulatorCertificate = true,

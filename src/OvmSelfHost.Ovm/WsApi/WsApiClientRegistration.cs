@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OvmSelfHost.Ovm.Configuration;
+using OvmSelfHost.Ovm.Simulated;
 using OvmSelfHost.Ovm.WsApi.Http;
 using OvmSelfHost.Runbook.Ports;
 using Refit;
@@ -22,7 +23,7 @@ internal static class WsApiClientRegistration
             .ConfigureHttpClient((sp, client) =>
             {
                 var manager = Resolve(sp, environment, role);
-                client.BaseAddress = new Uri(manager.BaseUrl.TrimEnd('/'));
+                client.BaseAddress = string.IsNullOrEmpty(manager.BaseUrl) ? SimulatedManagerAddressHandler.Placeholder : new Uri(manager.BaseUrl.TrimEnd('/'));
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
             .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
@@ -35,6 +36,9 @@ internal static class WsApiClientRegistration
                 var manager = Resolve(sp, environment, role);
                 return new OvmSessionHandler(manager.Username, manager.Password);
             })
+            .AddHttpMessageHandler(sp => Resolve(sp, environment, role) is { Simulated: { } simulated, BaseUrl.Length: 0 }
+                ? new SimulatedManagerAddressHandler(simulated)
+                : new PassThroughHandler())
             .AddStandardResilienceHandler(options => ConfigureResilience(options, TimeSpan.FromSeconds(60)));
     }
 
