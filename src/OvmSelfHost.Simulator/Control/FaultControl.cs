@@ -55,11 +55,3 @@ internal static class FaultControl
     private static FaultView View(Fault f) =>
         new(f.Id, f.Kind.ToString(), f.Manager, f.Method, f.Path, f.Operation, f.Remaining, f.DelaySeconds, f.Message, f.ErrorCode, f.ObjectId);
 }
-
-internal sealed record FaultRequest(
-    string? Kind, string? Manager, string? Method, string? Path, string? Operation, int? Count,
-    double? DelaySeconds, string? Message, string? ErrorCode, string? ObjectId);
-
-internal sealed record FaultView(
-    string Id, string Kind, string? Manager, string? Method, string? Path, string? Operation, int? Remaining,
-    double DelaySeconds, string? Message, string? ErrorCode, string? ObjectId);

@@ -84,7 +84,3 @@ internal static class HostControl
     private static IResult Unreachable(string name) =>
         TypedResults.Json(new ControlError($"ssh: connect to host {name} port 22: No route to host"), statusCode: StatusCodes.Status503ServiceUnavailable);
 }
-
-internal sealed record HostView(string Name, string Kind, string? Environment, bool Reachable, HostFacts? Facts, List<ServiceView> Services, string? Manager);
-
-internal sealed record ServiceView(string Name, string State);

@@ -32,7 +32,3 @@ internal static class InstallerControl
     private static InstallView View(InstallRun run, DateTimeOffset now) =>
         new(run.Id, run.HostName, run.State, run.VisibleLines(now), run.ExitCode, run.Uuid, run.Args);
 }
-
-internal sealed record InstallerRequest(List<string>? Args);
-
-internal sealed record InstallView(string InstallId, string Host, string State, IReadOnlyList<string> Lines, int? ExitCode, string? Uuid, IReadOnlyList<string> Args);

@@ -31,5 +31,3 @@ internal static class ManagerControl
         }
     }
 }
-
-internal sealed record EnvironmentView(string Name, List<string> OwnedByManagers, List<ServerView> Servers);

@@ -26,5 +26,3 @@ internal static class ScenarioControl
         return TypedResults.Ok(new { loaded = scenario.Name });
     }
 }
-
-internal sealed record ScenarioRequest(string? Name, string? File);

@@ -35,9 +35,3 @@ internal static class ServerControl
         }
     }
 }
-
-internal sealed record ServerView(string Name, string Id, string? Environment, string IpAddress, string? OwnerUuid, string RunState, string? Pool, List<string> RunningVms);
-
-internal sealed record ServerActionView(ServerView Server, IReadOnlyList<string> Actions);
-
-internal sealed record ControlError(string Error);

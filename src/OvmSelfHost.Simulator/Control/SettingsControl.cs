@@ -35,7 +35,3 @@ internal static class SettingsControl
         }
     }
 }
-
-internal sealed record SettingsRequest(
-    double? TimeScale, double? JobSeconds, double? DiscoverySeconds, double? RefreshSeconds,
-    double? InstallerSeconds, double? ManagerStartupSeconds, int? RequestLatencyMs);

@@ -1,0 +1,3 @@
+namespace OvmSelfHost.Simulator.Control;
+
+internal sealed record EnvironmentView(string Name, List<string> OwnedByManagers, List<ServerView> Servers);

@@ -1,0 +1,3 @@
+namespace OvmSelfHost.Simulator.Control;
+
+internal sealed record InstallerRequest(List<string>? Args);

@@ -1,0 +1,3 @@
+namespace OvmSelfHost.Simulator.Control;
+
+internal sealed record ScenarioRequest(string? Name, string? File);

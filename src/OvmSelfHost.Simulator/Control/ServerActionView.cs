@@ -1,0 +1,3 @@
+namespace OvmSelfHost.Simulator.Control;
+
+internal sealed record ServerActionView(ServerView Server, IReadOnlyList<string> Actions);

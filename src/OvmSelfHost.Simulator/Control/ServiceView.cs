@@ -1,0 +1,3 @@
+namespace OvmSelfHost.Simulator.Control;
+
+internal sealed record ServiceView(string Name, string State);

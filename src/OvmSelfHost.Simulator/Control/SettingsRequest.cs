@@ -1,0 +1,5 @@
+namespace OvmSelfHost.Simulator.Control;
+
+internal sealed record SettingsRequest(
+    double? TimeScale, double? JobSeconds, double? DiscoverySeconds, double? RefreshSeconds,
+    double? InstallerSeconds, double? ManagerStartupSeconds, int? RequestLatencyMs);

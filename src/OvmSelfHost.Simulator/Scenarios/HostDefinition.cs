@@ -1,0 +1,3 @@
+namespace OvmSelfHost.Simulator.Scenarios;
+
+internal sealed record HostDefinition(string Name, string? Environment, FactsDefinition Facts);

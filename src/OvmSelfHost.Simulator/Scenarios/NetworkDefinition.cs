@@ -1,0 +1,3 @@
+namespace OvmSelfHost.Simulator.Scenarios;
+
+internal sealed record NetworkDefinition(string Id, string Name);
