@@ -86,15 +86,38 @@ COREPORT=54321
 UUID=$UUID
 BUILDID=3.4.6.2105
 EOF
+  if [[ -n "${OVM_SIM_CONTROL_URL:-}" ]]; then
+    curl -fsS "$OVM_SIM_CONTROL_URL/sim/hosts/${OVM_SIM_HOST:-localhost}/files?path=/u01/app/oracle/ovm-manager-3/.config" \
+      >"$ROOT/u01/app/oracle/ovm-manager-3/.config" || rm -f "$ROOT/u01/app/oracle/ovm-manager-3/.config"
+  fi
+  printf 'OVM_SIM_CONTROL_URL=%s\nOVM_SIM_HOST=%s\n' "${OVM_SIM_CONTROL_URL:-}" "${OVM_SIM_HOST:-}" >"$ROOT/etc/ovm-sim.env"
   echo "Oracle Linux Server release 7.9" >"$ROOT/etc/oracle-release"
   for svc in ovmm ovmm_mysql; do [[ -f "$ROOT/var/lib/services/$svc" ]] || echo running >"$ROOT/var/lib/services/$svc"; done
 
   cat >"$ROOT/bin/runInstaller.sh" <<'EOF'
 #!/usr/bin/env bash
 # Stand-in for the Oracle VM Manager installer: checks its arguments, prints progress slowly.
+# With OVM_SIM_CONTROL_URL set it runs the simulator's installer on $OVM_SIM_HOST instead and relays its lines.
+[[ -f "$(dirname "$0")/../etc/ovm-sim.env" ]] && . "$(dirname "$0")/../etc/ovm-sim.env"
 uuid=""
 for a in "$@"; do case "$a" in --uuid=*) uuid="${a#--uuid=}";; esac; done
 [[ -n "$uuid" ]] || { echo "ERROR: --uuid is required" >&2; exit 2; }
+if [[ -n "${OVM_SIM_CONTROL_URL:-}" ]]; then
+  base="$OVM_SIM_CONTROL_URL/sim/hosts/${OVM_SIM_HOST:-localhost}/installer"
+  args="$(printf '"%s",' "$@")"
+  id="$(curl -fsS -X POST -H 'Content-Type: application/json' -d "{\"args\":[${args%,}]}" "$base" | sed -n 's/.*"installId":"\([^"]*\)".*/\1/p')"
+  [[ -n "$id" ]] || { echo "ERROR: the simulator did not start an installer" >&2; exit 1; }
+  shown=0
+  while :; do
+    body="$(curl -fsS "$base/$id")" || exit 1
+    lines="$(printf '%s' "$body" | sed -n 's/.*"lines":\[\(.*\)\],"exitCode".*/\1/p' | sed 's/","/\n/g; s/^"//; s/"$//')"
+    count="$(printf '%s\n' "$lines" | grep -c . || true)"
+    if (( count > shown )); then printf '%s\n' "$lines" | tail -n +"$((shown + 1))"; shown=$count; fi
+    case "$body" in *'"state":"running"'*) sleep 0.5;; *) break;; esac
+  done
+  code="$(printf '%s' "$body" | sed -n 's/.*"exitCode":\([0-9]*\).*/\1/p')"
+  exit "${code:-1}"
+fi
 echo "Oracle VM Manager Release 3.4.6 Installer"
 echo "Installing with UUID $uuid"
 for step in "Verifying prerequisites" "Installing MySQL" "Installing WebLogic" "Installing Oracle VM Manager Core"; do
@@ -112,6 +135,7 @@ EOF
   cat >"$ROOT/bin/service" <<'EOF'
 #!/usr/bin/env bash
 # Stand-in for `service <name> start|stop|status` (LSB exit codes: status 0 running, 3 stopped, 4 unknown).
+[[ -f "$(dirname "$0")/../etc/ovm-sim.env" ]] && . "$(dirname "$0")/../etc/ovm-sim.env"
 name="$1"; action="$2"
 if [[ -n "${OVM_SIM_CONTROL_URL:-}" ]]; then
   base="$OVM_SIM_CONTROL_URL/sim/hosts/${OVM_SIM_HOST:-localhost}/services/$name"
@@ -151,6 +175,8 @@ OVM_SSHD_HOST_KEY_SHA256=$fingerprint
 OVM_SSHD_OTHER_HOST_KEY=$(cut -d' ' -f1,2 "$DIR/stranger_ed25519.pub")
 OVM_SSHD_ROOT=$ROOT
 OVM_SSHD_UUID=$UUID
+OVM_SIM_CONTROL_URL=${OVM_SIM_CONTROL_URL:-}
+OVM_SIM_HOST=${OVM_SIM_HOST:-}
 EOF
 }
 
