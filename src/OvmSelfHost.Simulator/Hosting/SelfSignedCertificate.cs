@@ -7,7 +7,12 @@ namespace OvmSelfHost.Simulator.Hosting;
 /// <summary>The self-signed TLS certificate of a simulated manager, made at start (like the manager's default one).</summary>
 internal static class SelfSignedCertificate
 {
-    public static X509Certificate2 Create(string hostName)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<X509Certificate2>> Made = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The certificate of a host, made the first time the process needs it (RSA key generation is slow).</summary>
+    public static X509Certificate2 For(string hostName) => Made.GetOrAdd(hostName, h => new Lazy<X509Certificate2>(() => Create(h))).Value;
+
+    private static X509Certificate2 Create(string hostName)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest($"CN={hostName}, O=Oracle VM Manager (simulated)", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

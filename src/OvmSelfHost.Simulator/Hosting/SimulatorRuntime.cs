@@ -1,4 +1,3 @@
-using System.Security.Cryptography.X509Certificates;
 using OvmSelfHost.Simulator.Scenarios;
 using OvmSelfHost.Simulator.World;
 
@@ -11,7 +10,6 @@ namespace OvmSelfHost.Simulator.Hosting;
 internal sealed class SimulatorRuntime(SimulatorOptions options, TimeProvider time) : IAsyncDisposable
 {
     private readonly Dictionary<SimManager, ManagerEndpoint> endpoints = [];
-    private readonly Dictionary<string, X509Certificate2> certificates = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim reconcile = new(1, 1);
     private readonly CancellationTokenSource stopping = new();
     private Task? pump;
@@ -72,7 +70,7 @@ internal sealed class SimulatorRuntime(SimulatorOptions options, TimeProvider ti
         var endpoint = endpoints.GetValueOrDefault(manager);
         if (up && endpoint is not { IsOpen: true })
         {
-            endpoint ??= endpoints[manager] = new ManagerEndpoint(this, manager, Certificate(manager.HostName));
+            endpoint ??= endpoints[manager] = new ManagerEndpoint(this, manager, SelfSignedCertificate.For(manager.HostName));
             await endpoint.OpenAsync(ct);
         }
         else if (!up && endpoint is { IsOpen: true })
@@ -83,15 +81,6 @@ internal sealed class SimulatorRuntime(SimulatorOptions options, TimeProvider ti
                 manager.Sessions.Clear();
             }
         }
-    }
-
-    private X509Certificate2 Certificate(string host)
-    {
-        if (!certificates.TryGetValue(host, out var cert))
-        {
-            cert = certificates[host] = SelfSignedCertificate.Create(host);
-        }
-        return cert;
     }
 
     /// <summary>Replaces the world by a freshly built scenario (every listener is closed first).</summary>
@@ -131,9 +120,5 @@ internal sealed class SimulatorRuntime(SimulatorOptions options, TimeProvider ti
         await reconcile.WaitAsync();
         await CloseAllAsync();
         stopping.Dispose();
-        foreach (var cert in certificates.Values)
-        {
-            cert.Dispose();
-        }
     }
 }
