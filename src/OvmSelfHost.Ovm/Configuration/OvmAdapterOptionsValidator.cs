@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using OvmSelfHost.Ovm.Ssh;
-using OvmSelfHost.Ovm.WsApi.Http;
 using OvmSelfHost.Runbook.Ports;
 
 namespace OvmSelfHost.Ovm.Configuration;

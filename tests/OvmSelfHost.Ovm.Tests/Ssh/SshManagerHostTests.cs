@@ -56,6 +56,17 @@ public sealed class SshManagerHostTests
     }
 
     [SshFact]
+    public async Task Installer_RunInstaller_ReportsLinesWhileItRuns()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var arrivals = new List<TimeSpan>();
+
+        await Env.Host().RunInstallerAsync(Env["OVM_SSHD_UUID"], new SynchronousProgress(_ => arrivals.Add(clock.Elapsed)), CancellationToken.None);
+
+        Assert.True(arrivals[^1] - arrivals[0] >= TimeSpan.FromMilliseconds(500), "lines were buffered until the installer ended");
+    }
+
+    [SshFact]
     public async Task InstallerFails_RunInstaller_ReturnsExitCodeAndLastLines()
     {
         var host = Env.Host(o => o.InstallerCommand = Path.Combine(Env.Root, "bin/runInstaller-fails.sh"));
