@@ -8,7 +8,7 @@ namespace OvmSelfHost.Simulator.Tests.Support;
 /// <summary>A simulator on dynamic ports with a fake clock, plus clients for its control API and managers.</summary>
 internal sealed class SimSession : IAsyncDisposable
 {
-    private SimSession(OvmSimulator sim, FakeTimeProvider time)
+    private SimSession(OvmSimulator sim, FakeTimeProvider? time)
     {
         Sim = sim;
         Time = time;
@@ -16,7 +16,8 @@ internal sealed class SimSession : IAsyncDisposable
     }
 
     public OvmSimulator Sim { get; }
-    public FakeTimeProvider Time { get; }
+    /// <summary>The fake clock, or null when the session runs on real time with a high time scale.</summary>
+    public FakeTimeProvider? Time { get; }
     public HttpClient Control { get; }
 
     public static async Task<SimSession> StartAsync(string scenario = "default")
@@ -26,11 +27,24 @@ internal sealed class SimSession : IAsyncDisposable
         return new SimSession(sim, time);
     }
 
+    /// <summary>Real time (<see cref="TimeProvider.System"/>) sped up by <paramref name="timeScale"/>.</summary>
+    public static async Task<SimSession> StartRealTimeAsync(double timeScale, string scenario = "default")
+    {
+        var sim = await OvmSimulator.StartAsync(new SimulatorOptions { DynamicPorts = true, Scenario = scenario, TimeScale = timeScale });
+        return new SimSession(sim, null);
+    }
+
     public WsApiClient Manager(string name, string password = "Welcome1") =>
         new(Sim.Manager(name).HttpsBaseUrl, this, password);
 
+    /// <summary>Fake clock: advances it. Real time: waits a little (the simulator's own pump applies what is due).</summary>
     public async Task AdvanceAsync(TimeSpan by)
     {
+        if (Time is null)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(25));
+            return;
+        }
         Time.Advance(by);
         await Sim.SyncAsync();
     }

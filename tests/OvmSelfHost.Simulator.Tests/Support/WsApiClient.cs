@@ -76,7 +76,7 @@ internal sealed class WsApiClient : IDisposable
     }
 
     public async Task<IReadOnlyList<string>> NamesAsync(string type) =>
-        (await GetAsync(type)).AsArray().Select(o => o!["name"]!.GetValue<string>()).OrderBy(n => n).ToList();
+        (await GetAsync(type)).AsArray().Select(o => o!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
 
     public static string Id(JsonNode o) => o["id"]!["value"]!.GetValue<string>();
 
