@@ -20,6 +20,17 @@ if (( ${#missing[@]} )); then
   apt-get install -y --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# sshd on a free loopback port: 2222 unless something else (another checkout's sshd) holds it.
+if [[ -z "${OVM_SSHD_PORT:-}" ]]; then
+  pidfile=test-artifacts/sshd/sshd.pid
+  if [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null && [[ -f test-artifacts/sshd/env ]]; then
+    OVM_SSHD_PORT="$(sed -n 's/^OVM_SSHD_PORT=//p' test-artifacts/sshd/env)"
+  else
+    OVM_SSHD_PORT=2222
+    while (exec 3<>"/dev/tcp/127.0.0.1/$OVM_SSHD_PORT") 2>/dev/null; do OVM_SSHD_PORT=$((OVM_SSHD_PORT + 1)); done
+  fi
+  export OVM_SSHD_PORT
+fi
 scripts/start-sshd.sh
 scripts/start-postgres.sh
 
