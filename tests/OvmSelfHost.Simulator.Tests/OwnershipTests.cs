@@ -72,6 +72,20 @@ public sealed class OwnershipTests
     }
 
     [Fact]
+    public async Task SameUuid_WhileOldManagerStillRuns_DiscoveryFails()
+    {
+        await using var s = await SimSession.StartAsync();
+        using var a = s.Manager("ovmm-a");
+        await Procedure.CreateManagerVmAsync(a, "ovmm-b-vm", "pool-a", "repo-a");
+        await Procedure.InstallAsync(s, "ovmm-b-vm", $"--uuid={Procedure.UuidB}");
+        using var b = s.Manager("ovmm-b-vm");
+        await Procedure.WaitRunningAsync(s, b);
+        var job = await Procedure.DiscoverAsync(b, "ovs-b1");
+        Assert.Equal("FAILURE", job["jobRunState"]!.GetValue<string>());
+        Assert.Contains("stop that manager first", job["error"]!["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task WrongAgentPassword_Discovery_Fails()
     {
         await using var s = await SimSession.StartAsync();

@@ -35,6 +35,10 @@ internal static partial class InferredChoices
         $"OVMAPI_4010E Server {serverName} is owned by another manager ({ownerUuid}). Server discovered partially: " +
         "its server pool, repositories and virtual machines are not visible until ownership is released there.";
 
+    /// <summary>PROCEDURE invariant 2: discovering a server that a running twin (same UUID) manages fails the job.</summary>
+    public static string SameUuidStillRunning(string serverName, string uuid, string twinHost) =>
+        $"Server {serverName} is actively managed by another running Oracle VM Manager with the same UUID ({uuid}) on {twinHost}; stop that manager first";
+
     /// <summary>Reference 11: state of a failed server (the real manager shows it unreachable).</summary>
     public const string FailedServerRunState = "STOPPED";
 

@@ -28,6 +28,8 @@ internal static class ServerDiscovery
             throw new JobFailedException("OVMAPI_4004E", $"Server discover failed: {name}:8899 is not reachable", "SERVER");
         if (password != server.AgentPassword)
             throw new JobFailedException("OVMAPI_4009E", $"Oracle VM Agent authentication failed for server {name} (user oracle)", "SERVER");
+        if (world.Managers.FirstOrDefault(m => m != manager && m.Uuid == manager.Uuid && m.Knows(server) && world.IsUp(m)) is { } twin)
+            throw new JobFailedException("OVMAPI_4012E", InferredChoices.SameUuidStillRunning(server.Name, manager.Uuid, twin.HostName), "SERVER");
         if (server.ManagerUuid is null && take)
         {
             server.ManagerUuid = manager.Uuid;
