@@ -13,12 +13,14 @@ public sealed class ManagerServiceTests
         vm["description"] = "kept in the manager database";
         await b.RunAsync(HttpMethod.Put, $"Vm/{WsApiClient.Id(vm)}", vm);
 
+        var port = s.Sim.Manager("ovmm-b").HttpsPort;
         var stopped = await s.PostAsync("sim/hosts/ovmm-b/services/ovmm/stop");
         Assert.Equal("stopped", stopped["state"]!.GetValue<string>());
         await Assert.ThrowsAsync<HttpRequestException>(() => b.Http.GetAsync("Manager"));
         Assert.Equal("STOPPED", (await s.GetAsync("sim/managers")).AsArray().Single(m => m!["name"]!.GetValue<string>() == "ovmm-b")!["runState"]!.GetValue<string>());
 
         await s.PostAsync("sim/hosts/ovmm-b/services/ovmm/start");
+        Assert.Equal(port, s.Sim.Manager("ovmm-b").HttpsPort);
         using var again = s.Manager("ovmm-b");
         Assert.Equal("STARTING", (await again.GetAsync("Manager"))[0]!["managerRunState"]!.GetValue<string>());
         var job = await again.JobAsync(HttpMethod.Put, $"Vm/{WsApiClient.Id(vm)}/stop");

@@ -92,6 +92,18 @@ public sealed class WsApiBasicsTests
     }
 
     [Fact]
+    public async Task PlainHttpListener_ServesTheSameManager()
+    {
+        await using var s = await SimSession.StartAsync();
+        var info = s.Sim.Manager("ovmm-b");
+        using var http = new WsApiClient(info.HttpBaseUrl, s);
+        Assert.StartsWith("http://", info.HttpBaseUrl.ToString());
+        var manager = (await http.GetAsync("Manager"))[0]!;
+        Assert.Equal(Procedure.UuidB, manager["managerUuid"]!.GetValue<string>());
+        Assert.Equal(info.HttpBaseUrl + "/Manager/" + Procedure.UuidB, manager["id"]!["uri"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task AcceptXml_Get_AnswersXml()
     {
         await using var s = await SimSession.StartAsync();
