@@ -92,6 +92,9 @@ EOF
   fi
   printf 'OVM_SIM_CONTROL_URL=%s\nOVM_SIM_HOST=%s\n' "${OVM_SIM_CONTROL_URL:-}" "${OVM_SIM_HOST:-}" >"$ROOT/etc/ovm-sim.env"
   echo "Oracle Linux Server release 7.9" >"$ROOT/etc/oracle-release"
+  # A manager VM's memory as 4.3.1 sizes it (the adapter reads <root>/proc/meminfo; "/" in production).
+  mkdir -p "$ROOT/proc"
+  printf 'MemTotal:        8009488 kB\nMemFree:         6000000 kB\nSwapTotal:       4194300 kB\nSwapFree:        4194300 kB\n' >"$ROOT/proc/meminfo"
   for svc in ovmm ovmm_mysql; do [[ -f "$ROOT/var/lib/services/$svc" ]] || echo running >"$ROOT/var/lib/services/$svc"; done
 
   cat >"$ROOT/bin/runInstaller.sh" <<'EOF'

@@ -16,7 +16,7 @@ internal static class GuestOsFactsProbe
         var df = string.Join("; ", MountPoints.Select(m =>
             $"echo \"{m} $(df -Pm {Path(root, m)} 2>/dev/null | awk 'NR==2{{print $4}}')\""));
         return $"{release}; echo {Separator}; uname -m; echo {Separator}; "
-            + $"grep -E '^(MemTotal|SwapTotal):' /proc/meminfo; echo {Separator}; nproc; echo {Separator}; {df}";
+            + $"grep -E '^(MemTotal|SwapTotal):' {Path(root, "/proc/meminfo")}; echo {Separator}; nproc; echo {Separator}; {df}";
     }
 
     private static string Path(string root, string path) => ShellArgument.Quote(root.TrimEnd('/') + path);
