@@ -1,3 +1,4 @@
+using OvmSelfHost.Chat.Slack.DependencyInjection;
 using OvmSelfHost.Configuration;
 using OvmSelfHost.Endpoints;
 using OvmSelfHost.Running;
@@ -9,6 +10,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<LocalMode>();
 builder.AddRunStorage();
 builder.AddRunbook();
+builder.AddSlack();
 
 var app = builder.Build();
 await app.Services.InitializeStorageAsync();
@@ -16,6 +18,7 @@ app.UseExceptionHandler();
 app.MapEnvironmentApi();
 app.MapMigrationApi();
 app.MapCommandApi();
+app.MapSlackEndpoints();
 app.Run();
 
 /// <summary>Visible to the functional tests' WebApplicationFactory.</summary>

@@ -10,6 +10,9 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
     public DbSet<IntentRow> Intents => Set<IntentRow>();
     public DbSet<AuditRow> Audit => Set<AuditRow>();
     public DbSet<EnvironmentClaimRow> EnvironmentClaims => Set<EnvironmentClaimRow>();
+    public DbSet<ChatMessageRow> ChatMessages => Set<ChatMessageRow>();
+
+    public const string ChatMessagesTable = "ovm_chat_messages";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -43,6 +46,11 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
         {
             e.ToTable("ovm_environment_claims");
             e.HasKey(c => c.Environment);
+        });
+        modelBuilder.Entity<ChatMessageRow>(e =>
+        {
+            e.ToTable(ChatMessagesTable);
+            e.HasKey(m => new { m.Channel, m.MigrationId, m.Key });
         });
     }
 }

@@ -24,6 +24,7 @@ public static class StorageExtensions
             _ => db.UseSqlite(SqliteConnectionString(options.ConnectionString, RepositorySettings.FindRoot(builder.Environment.ContentRootPath) ?? builder.Environment.ContentRootPath)),
         });
         builder.Services.AddSingleton<IMigrationStore, EfMigrationStore>();
+        builder.Services.AddSingleton<OvmSelfHost.Chat.Messages.IChatMessageStore, EfChatMessageStore>();
         return builder;
     }
 

@@ -1,0 +1,53 @@
+using OvmSelfHost.Chat.Commands;
+using OvmSelfHost.Runbook.Definition;
+using OvmSelfHost.Runbook.Gates;
+using OvmSelfHost.Runbook.Runs;
+using OvmSelfHost.Runbook.Settings;
+
+namespace OvmSelfHost.Chat.Proposals;
+
+/// <summary>Builds proposals from a stored run: the open gate, and any earlier opening by its key.</summary>
+public static class GateProposals
+{
+    /// <summary>The gate that waits for votes now, or null.</summary>
+    public static ProposalKey? OpenKey(MigrationRun run) =>
+        run.PendingGate is { } gate && run.State is RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending
+            ? new ProposalKey(run.Id, run.Phase, gate, run.GateRound)
+            : null;
+
+    public static GateProposal Describe(MigrationRun run, ProposalKey key, RunbookSettings settings)
+    {
+        var policy = settings.Gates.For(key.Gate);
+        var required = GatePolicies.RequiredApprovals(policy);
+        var decisions = run.Votes
+            .Where(v => v.Phase == key.Phase && v.Gate == key.Gate && v.Round == key.Round)
+            .OrderBy(v => v.At)
+            .Select(v => new GateDecision(v.User, v.Decision, v.Reason, v.At, v.Channel))
+            .ToList();
+        var status = Status(key == OpenKey(run), decisions, required);
+        var plan = Procedure.Phase(key.Phase, run.EnvironmentA, run.EnvironmentB);
+        var label = $"{RunText.ShortId(run.Id)} ({run.EnvironmentA} and {run.EnvironmentB}), phase {key.Phase}";
+        var mayVote = settings.Gates.RequesterMayVote(key.Gate);
+        if (Enum.TryParse<StepKind>(key.Gate, out var kind))
+        {
+            var step = Procedure.Step(kind);
+            return new GateProposal(key, label, step.Title, Procedure.Render(step.WhatHappens, plan), Procedure.Render(step.Touches, plan),
+                step.Risk, Procedure.Render(step.WhyRisky, plan), Procedure.Render(step.Check, plan), required, mayVote, status, decisions);
+        }
+
+        var (title, risk, why) = key.Gate switch
+        {
+            GateKeys.Rollback => ("Roll back the phase", StepRisk.Dangerous, "Stops the new manager and starts the old one again."),
+            GateKeys.AcceptDifferences => ("Accept inventory differences", StepRisk.Dangerous, "Items the new manager does not see would be left behind."),
+            _ => ("Acknowledge a non-minimal environment", StepRisk.Medium, "The procedure is meant for an initial setup; more is at stake."),
+        };
+        var what = status == GateStatus.Open ? run.StatusMessage : null;
+        return new GateProposal(key, label, title, what, $"{plan.Target} and {plan.Hosting}", risk, why, null, required, mayVote, status, decisions);
+    }
+
+    private static GateStatus Status(bool open, IReadOnlyList<GateDecision> decisions, int required) =>
+        open ? GateStatus.Open
+        : decisions.Any(d => d.Decision == VoteDecision.Reject) ? GateStatus.Rejected
+        : decisions.Count(d => d.Decision == VoteDecision.Approve) >= required ? GateStatus.Approved
+        : GateStatus.Closed;
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OvmSelfHost.Chat.Deduplication;
+using OvmSelfHost.Chat.Messages;
+using OvmSelfHost.Chat.Queue;
+using OvmSelfHost.Chat.Slack.Endpoints;
+using OvmSelfHost.Chat.Slack.Publishing;
+using OvmSelfHost.Chat.Slack.Signing;
+using OvmSelfHost.Chat.Slack.WebApi;
+using OvmSelfHost.Runbook.Engine;
+using Refit;
+
+namespace OvmSelfHost.Chat.Slack.DependencyInjection;
+
+public static class SlackExtensions
+{
+    /// <summary>
+    /// The Slack channel: options (validated at start), and when both secrets are set the request
+    /// verifier, the handlers, the Web API client, and the notifier that keeps each migration's messages.
+    /// </summary>
+    public static IHostApplicationBuilder AddSlack(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        AddChatBackground(services);
+        var options = builder.Configuration.GetSection(SlackOptions.SectionName).Get<SlackOptions>() ?? new SlackOptions();
+        if (!options.Enabled)
+        {
+            return builder;
+        }
+
+        services.AddSingleton(sp => new SlackSignatureVerifier(sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret!, sp.GetRequiredService<TimeProvider>()));
+        services.AddTransient<SlackCommandHandler>();
+        services.AddTransient<SlackInteractionHandler>();
+        services.AddTransient<SlackVoteCaster>();
+        services.AddTransient<SlackEventHandler>();
+        services.AddTransient<SlackMentionHandler>();
+        AddWebApi(services);
+        services.AddSingleton<SlackRunUpdates>();
+        services.AddSingleton<IRunNotifier, SlackRunNotifier>();
+        services.AddTransient<SlackRunPublisher>();
+        services.AddHostedService<SlackPublishingService>();
+        return builder;
+    }
+
+    /// <summary><c>POST /slack/commands</c>, <c>/slack/interactions</c>, <c>/slack/events</c>, each verified; logs whether Slack is on.</summary>
+    public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.ServiceProvider.GetRequiredService<IOptions<SlackOptions>>().Value;
+        var logger = app.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackExtensions).FullName!);
+        if (!options.Enabled)
+        {
+            SlackLog.SlackOff(logger);
+            return app;
+        }
+
+        var group = app.MapGroup("/slack").AddEndpointFilter<SlackSignatureFilter>().DisableAntiforgery();
+        group.MapPost("/commands", (HttpContext http, SlackCommandHandler handler) => handler.Handle(SlackSignatureFilter.RawBody(http)));
+        group.MapPost("/interactions", (HttpContext http, SlackInteractionHandler handler) => handler.Handle(SlackSignatureFilter.RawBody(http)));
+        group.MapPost("/events", (HttpContext http, SlackEventHandler handler) =>
+            handler.Handle(SlackSignatureFilter.RawBody(http), http.Request.Headers["X-Slack-Retry-Num"]));
+        SlackLog.SlackOn(logger, options.Channel!, options.ApiBaseUrl);
+        return app;
+    }
+
+    private static void AddChatBackground(IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IChatMessageStore, InMemoryChatMessageStore>();
+        services.TryAddSingleton<DeliveryDeduplicator>();
+        services.TryAddSingleton<ChatWorkQueue>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ChatWorkProcessor>());
+    }
+
+    private static void AddWebApi(IServiceCollection services)
+    {
+        services.AddTransient<SlackAuthHandler>();
+        services.AddTransient<SlackRateLimitHandler>();
+        services.AddRefitClient<ISlackWebApi>(new RefitSettings(new SystemTextJsonContentSerializer(SlackJson.Options)))
+            .ConfigureHttpClient((sp, http) =>
+            {
+                http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl.TrimEnd('/'));
+                http.Timeout = TimeSpan.FromMinutes(5);
+            })
+            .AddHttpMessageHandler<SlackRateLimitHandler>()
+            .AddHttpMessageHandler<SlackAuthHandler>();
+        services.AddTransient(sp => new SlackWebApiClient(sp.GetRequiredService<ISlackWebApi>()));
+        services.AddHttpClient<SlackResponseUrlClient>().AddHttpMessageHandler<SlackRateLimitHandler>();
+    }
+}

@@ -1,0 +1,33 @@
+using OvmSelfHost.Chat.Commands;
+using OvmSelfHost.Chat.Slack.WebApi;
+using OvmSelfHost.Runbook.People;
+
+namespace OvmSelfHost.Chat.Slack.Endpoints;
+
+/// <summary>Runs a mention's command in the background and answers in the mention's thread; refusals are ephemeral.</summary>
+internal sealed class SlackMentionHandler(PeopleDirectory people, CommandExecutor executor, SlackWebApiClient slack)
+{
+    public async Task HandleAsync(SlackMention mention, CancellationToken cancellationToken)
+    {
+        if (people.BySlackUserId(mention.UserId) is not { } person)
+        {
+            await EphemeralAsync(mention, $"Your Slack account ({mention.UserId}) is not linked to a configured user, so nothing was done. Ask an administrator to add your SlackUserId under Users.", cancellationToken);
+            return;
+        }
+
+        var (command, error) = CommandParser.Parse(mention.Text);
+        if (command is null)
+        {
+            await EphemeralAsync(mention, error!, cancellationToken);
+            return;
+        }
+
+        var reply = command.Verb == "help"
+            ? HelpText.Text
+            : (await executor.ExecuteAsync(person.Name, SlackChannel.Name, mention.Text, cancellationToken)).Text;
+        await slack.PostMessageAsync(new SlackMessage(mention.Channel, SlackAnswers.Format(reply), ThreadTs: mention.ThreadTs), cancellationToken);
+    }
+
+    private Task EphemeralAsync(SlackMention mention, string text, CancellationToken cancellationToken) =>
+        slack.PostEphemeralAsync(new SlackEphemeralMessage(mention.Channel, mention.UserId, SlackAnswers.Format(text), mention.ThreadTs), cancellationToken);
+}

@@ -1,0 +1,26 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace OvmSelfHost.Chat.Slack.WebApi;
+
+/// <summary>
+/// Replies through an interaction's <c>response_url</c> (no token: the URL is the credential;
+/// usable five times in 30 minutes). Ephemeral replies, and "replace the original" for buttons.
+/// </summary>
+public sealed class SlackResponseUrlClient(HttpClient http)
+{
+    public async Task ReplyAsync(string responseUrl, string text, bool ephemeral = true, CancellationToken cancellationToken = default)
+    {
+        var body = new JsonObject
+        {
+            ["response_type"] = ephemeral ? "ephemeral" : "in_channel",
+            ["replace_original"] = false,
+            ["text"] = text,
+        };
+        using var response = await http.PostAsJsonAsync(new Uri(responseUrl), body, SlackJson.Options, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new SlackApiException("response_url", $"http_{(int)response.StatusCode}");
+        }
+    }
+}
