@@ -48,7 +48,10 @@ public sealed class OwnershipTests
         Assert.Equal("RUNNING", app["vmRunState"]!.GetValue<string>());
         Assert.Equal("ovs-b1", app["serverId"]!["name"]!.GetValue<string>());
         var managers = (await s.GetAsync("sim/managers")).AsArray();
-        Assert.Equal("B", managers.Single(m => m!["name"]!.GetValue<string>() == "ovmm-b-vm")!["environment"]!.GetValue<string>());
+        var replacement = managers.Single(m => m!["name"]!.GetValue<string>() == "ovmm-b-vm")!;
+        Assert.Equal("B", replacement["environment"]!.GetValue<string>());
+        Assert.Equal("A", replacement["hostEnvironment"]!.GetValue<string>());
+        Assert.False(replacement["selfHosted"]!.GetValue<bool>());
     }
 
     [Fact]
