@@ -107,10 +107,20 @@ internal sealed partial class SimulationWorld
         }
         catch (JobFailedException e)
         {
-            job.ErrorMessage = e.Message;
-            job.ErrorType = e.Type;
-            job.Finish(endedAt, "FAILURE");
+            Fail(job, endedAt, e.Message, e.Type);
         }
+        catch (Exception e) when (e is InvalidOperationException or NullReferenceException or ArgumentException or KeyNotFoundException)
+        {
+            Fail(job, endedAt, $"GEN_000000:Internal error in the simulated manager: {e.Message}", "INTERNAL");
+        }
+    }
+
+    /// <summary>A job that cannot do its work fails; the world stays usable.</summary>
+    private static void Fail(Job job, DateTimeOffset endedAt, string message, string type)
+    {
+        job.ErrorMessage = message;
+        job.ErrorType = type;
+        job.Finish(endedAt, "FAILURE");
     }
 
     public void Abort(Job job, string user)

@@ -80,9 +80,10 @@ internal static class VmOperations
         return c.Submit($"Migrate VM {vm.Name}", JobKind.Default, [vm], () =>
         {
             RequireState(vm, "RUNNING");
-            var destination = target ?? ha.Candidates(vm.Pool!, vm).FirstOrDefault(s => s != vm.Server)
+            if (vm.Pool is null) throw new JobFailedException("VM_000002", $"VM {vm.Name} is not in a server pool");
+            var destination = target ?? ha.Candidates(vm.Pool, vm).FirstOrDefault(s => s != vm.Server)
                 ?? throw new JobFailedException("OVMAPI_6001E", $"No other running server to migrate VM {vm.Name} to");
-            if (destination.Pool != vm.Pool || !ha.Candidates(vm.Pool!, vm).Contains(destination))
+            if (destination.Pool != vm.Pool || !ha.Candidates(vm.Pool, vm).Contains(destination))
                 throw new JobFailedException("VM_000002", $"Server {destination.Name} is not a running server of the VM's pool with its repository");
             vm.Server = destination;
             return new JobOutcome(vm);

@@ -60,6 +60,10 @@ internal sealed class WsApiHandler(SimulatorRuntime runtime, SimManager manager)
         {
             return new WsReply(e.Status, e.Body());
         }
+        catch (Exception e) when (e is InvalidOperationException or NullReferenceException or ArgumentException or KeyNotFoundException or FormatException)
+        {
+            return new WsReply(500, new WsException("GEN_000000", $"Unexpected error in the simulated manager: {e.Message}").Body());
+        }
     }
 
     private static WsCall Parse(HttpContext ctx, PathString rest, string raw)
