@@ -1,4 +1,5 @@
 using OvmSelfHost.Chat.Slack.DependencyInjection;
+using OvmSelfHost.Adapters;
 using OvmSelfHost.Configuration;
 using OvmSelfHost.Endpoints;
 using OvmSelfHost.Running;
@@ -9,6 +10,7 @@ builder.AddRepositorySettings();
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton<LocalMode>();
 builder.AddRunStorage();
+builder.AddOvm();
 builder.AddRunbook();
 builder.AddSlack();
 

@@ -8,7 +8,12 @@ using OvmSelfHost.Runbook.Tests.Fakes;
 namespace OvmSelfHost.Tests.Support;
 
 /// <summary>The real host over a SQLite file of its own, with the in-memory Oracle VM fakes as adapters when asked.</summary>
-public sealed class HostFactory(FakeOvm? ovm = null, string? databaseFile = null) : WebApplicationFactory<Program>
+/// <remarks>
+/// Oracle VM adapters are off unless the test passes fakes, or settings such as <c>Ovm:Adapter</c> = <c>Simulator</c>
+/// with <c>Ovm:SimulatorControlUrl</c> of a simulator the test started (the embedded one uses fixed ports).
+/// </remarks>
+public sealed class HostFactory(FakeOvm? ovm = null, string? databaseFile = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public string DatabaseFile { get; } = databaseFile ?? Path.Combine(Path.GetTempPath(), $"ovmselfhost-test-{Guid.NewGuid():N}.db");
 
@@ -18,6 +23,12 @@ public sealed class HostFactory(FakeOvm? ovm = null, string? databaseFile = null
     {
         builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabaseFile}");
         builder.UseSetting("Runbook:ManagerStopTimeout", "00:00:00");
+        builder.UseSetting("Ovm:Adapter", "None");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services =>
         {
             if (ovm is not null)
