@@ -24,7 +24,7 @@ internal sealed class WsContext(SimulationWorld world, SimManager manager, WsCal
         var type = typeof(T).Name;
         if (string.IsNullOrEmpty(id))
         {
-            throw new WsException("GEN_000001", $"{what ?? type} id must be supplied");
+            throw new WsException("GEN_000001", $"{what ?? type + " id"} must be supplied");
         }
         return world.Store.Find(id) is T t && manager.Knows(t) ? t : throw WsException.NotFound(type, id);
     }
