@@ -76,4 +76,24 @@ public sealed class InstallerTests
         var again = await Procedure.InstallAsync(s, "ovmm-a-vm", $"--uuid={Procedure.UuidA}");
         Assert.Contains("already installed", again["lines"]![0]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task UndersizedVm_Installer_FailsPrerequisites_UnlessNoPrereq()
+    {
+        await using var s = await SimSession.StartAsync();
+        using var b = s.Manager("ovmm-b");
+        var vmId = await Procedure.CreateManagerVmAsync(b, "ovmm-a-vm", "pool-b", "repo-b");
+        await b.RunAsync(HttpMethod.Put, $"Vm/{vmId}/stop");
+        var vm = (await b.GetAsync($"Vm/{vmId}")).AsObject();
+        vm["memory"] = 4096;
+        await b.RunAsync(HttpMethod.Put, $"Vm/{vmId}", vm);
+        await b.RunAsync(HttpMethod.Put, $"Vm/{vmId}/start");
+        Assert.Equal(4096, (await s.GetAsync("sim/hosts/ovmm-a-vm"))["facts"]!["memoryMb"]!.GetValue<long>());
+
+        var refused = await Procedure.InstallAsync(s, "ovmm-a-vm", $"--uuid={Procedure.UuidA}");
+        Assert.Equal(1, refused["exitCode"]!.GetValue<int>());
+        Assert.Contains("7680 MB", refused["lines"]![0]!.GetValue<string>());
+        var forced = await Procedure.InstallAsync(s, "ovmm-a-vm", $"--uuid={Procedure.UuidA}", "--noprereq");
+        Assert.Equal(0, forced["exitCode"]!.GetValue<int>());
+    }
 }

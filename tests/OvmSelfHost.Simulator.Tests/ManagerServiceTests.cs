@@ -55,4 +55,39 @@ public sealed class ManagerServiceTests
         Assert.Contains($"UUID={Procedure.UuidA}\n", config);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await s.Control.GetAsync("sim/hosts/ovmm-a/files?path=/etc/nothing")).StatusCode);
     }
+
+    [Fact]
+    public async Task DatabaseStopped_ManagerIsDown_UntilItStartsAgain()
+    {
+        await using var s = await SimSession.StartAsync();
+        using var a = s.Manager("ovmm-a");
+        await s.PostAsync("sim/hosts/ovmm-a/services/ovmm_mysql/stop");
+        await Assert.ThrowsAsync<HttpRequestException>(() => a.Http.GetAsync("Manager"));
+        await s.PostAsync("sim/hosts/ovmm-a/services/ovmm_mysql/start");
+        using var again = s.Manager("ovmm-a");
+        Assert.Equal("STARTING", (await again.GetAsync("Manager"))[0]!["managerRunState"]!.GetValue<string>());
+        await Procedure.WaitRunningAsync(s, again);
+    }
+
+    [Fact]
+    public async Task ManagerVmStoppedThroughApi_TakesItsManagerDown_AndStartBringsItBack()
+    {
+        await using var s = await SimSession.StartAsync();
+        using var a = s.Manager("ovmm-a");
+        var vm = await Procedure.CreateManagerVmAsync(a, "ovmm-b-vm", "pool-a", "repo-a");
+        await Procedure.InstallAsync(s, "ovmm-b-vm", $"--uuid={Procedure.UuidB}");
+        using var newB = s.Manager("ovmm-b-vm");
+        await Procedure.WaitRunningAsync(s, newB);
+
+        await a.RunAsync(HttpMethod.Put, $"Vm/{vm}/stop");
+        await s.Sim.SyncAsync();
+        Assert.False((await s.GetAsync("sim/hosts/ovmm-b-vm"))["reachable"]!.GetValue<bool>());
+        await Assert.ThrowsAsync<HttpRequestException>(() => newB.Http.GetAsync("Manager"));
+
+        await a.RunAsync(HttpMethod.Put, $"Vm/{vm}/start");
+        await s.Sim.SyncAsync();
+        using var back = s.Manager("ovmm-b-vm");
+        await Procedure.WaitRunningAsync(s, back);
+        Assert.Contains($"UUID={Procedure.UuidB}", await s.Control.GetStringAsync($"sim/hosts/ovmm-b-vm/files?path={Procedure.ConfigPath}"));
+    }
 }

@@ -76,7 +76,12 @@ internal static class HostControl
             manager.ServiceRunning = start;
             return;
         }
+        var wasRunning = host.Services.GetValueOrDefault(service);
         host.Services[service] = start;
+        if (service == "ovmm_mysql" && start && !wasRunning && world.ManagerOn(host) is { ServiceRunning: true } dependent)
+        {
+            dependent.ServiceStartedAt = world.Now;
+        }
     }
 
     private static IResult UnknownHost(string name) => TypedResults.NotFound(new ControlError($"No simulated host named {name}"));

@@ -48,9 +48,13 @@ internal sealed partial class SimulationWorld
     public DateTimeOffset? UpSince(SimManager m)
     {
         var hostUp = HostUpSince(m.HostName);
-        if (!m.ServiceRunning || hostUp is null) return null;
+        if (!m.ServiceRunning || hostUp is null || !DatabaseRunning(m)) return null;
         return hostUp > m.ServiceStartedAt ? hostUp : m.ServiceStartedAt;
     }
+
+    /// <summary>The manager needs its local MySQL (<c>ovmm_mysql</c>) running.</summary>
+    private bool DatabaseRunning(SimManager m) =>
+        !Hosts.TryGetValue(m.HostName, out var host) || host.Services.GetValueOrDefault("ovmm_mysql", true);
 
     public bool IsUp(SimManager m) => UpSince(m) is not null;
 
