@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+
+namespace OvmSelfHost.Tests.Slack;
+
+/// <summary>A message as the fake Slack holds it now: posted once, then edited by chat.update.</summary>
+public sealed class FakeSlackMessage
+{
+    public required string Channel { get; init; }
+    public required string Ts { get; init; }
+    public string? ThreadTs { get; init; }
+    public string Text { get; set; } = "";
+    public JsonArray Blocks { get; set; } = [];
+    public int Updates { get; set; }
+
+    public bool HasButtons => Blocks.Any(b => b?["type"]?.GetValue<string>() == "actions");
+
+    public IEnumerable<JsonObject> Buttons =>
+        Blocks.Where(b => b?["type"]?.GetValue<string>() == "actions").SelectMany(b => b!["elements"]!.AsArray()).OfType<JsonObject>();
+
+    public string AllText => Text + "\n" + Blocks.ToJsonString();
+}
