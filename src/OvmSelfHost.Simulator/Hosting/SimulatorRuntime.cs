@@ -1,3 +1,4 @@
+using OvmSelfHost.Simulator.Inferred;
 using OvmSelfHost.Simulator.Scenarios;
 using OvmSelfHost.Simulator.World;
 
@@ -52,7 +53,7 @@ internal sealed class SimulatorRuntime(SimulatorOptions options, TimeProvider ti
             lock (world.Gate)
             {
                 world.Advance();
-                desired = world.Managers.Select(m => (m, world.IsUp(m))).ToList();
+                desired = world.Managers.Select(m => (m, world.IsUp(m) || !InferredChoices.StoppedManagerRefusesConnections)).ToList();
             }
             foreach (var (manager, up) in desired)
             {

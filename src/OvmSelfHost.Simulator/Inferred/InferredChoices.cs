@@ -25,7 +25,7 @@ internal static partial class InferredChoices
     public const string SessionCookie = "JSESSIONID";
 
     /// <summary>Reference 1: without an Accept header the real manager may answer XML; we answer JSON.</summary>
-    public const bool JsonWhenNoAccept = true;
+    public static readonly bool JsonWhenNoAccept = true;
 
     /// <summary>Reference 6.8: the clone call accepts an extra <c>name</c> query parameter; without it the clone is named like this.</summary>
     public static string CloneName(string sourceName, int ordinal) => $"{sourceName}.{ordinal}";
@@ -46,7 +46,7 @@ internal static partial class InferredChoices
     public static readonly TimeSpan HaRestartDelay = TimeSpan.Zero;
 
     /// <summary>Reference 4: <c>GET /Job/active</c> answers full Job objects.</summary>
-    public const bool ActiveJobsAsObjects = true;
+    public static readonly bool ActiveJobsAsObjects = true;
 
     /// <summary>Reference 9.2: accepted <c>--uuid</c> values: 32 hex digits starting 0004fb (case-insensitive).</summary>
     [GeneratedRegex("^0004fb[0-9a-fA-F]{26}$")]
@@ -67,8 +67,8 @@ internal static partial class InferredChoices
     /// <summary>The installer lives on the ISO: a manager VM needs a CD-ROM mapping of an ISO whose name starts with this.</summary>
     public const string InstallerIsoPrefix = "OracleVM-Manager";
 
-    /// <summary>Stopping <c>ovmm</c> closes the manager's listeners: clients get "connection refused" (not 503).</summary>
-    public const bool StoppedManagerRefusesConnections = true;
+    /// <summary>Stopping <c>ovmm</c> closes the manager's listeners: clients get "connection refused"; false: listeners stay open and answer 503.</summary>
+    public static readonly bool StoppedManagerRefusesConnections = true;
 
     /// <summary>The error type of a job aborted through <c>PUT /Job/{id}/abort</c>.</summary>
     public const string AbortErrorType = "ABORT";

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
+using OvmSelfHost.Simulator.Inferred;
 
 namespace OvmSelfHost.Simulator.WsApi;
 
@@ -34,7 +35,9 @@ internal static class WsResponseWriter
         || accept.Contains("application/*", StringComparison.OrdinalIgnoreCase) || WantsXml(accept);
 
     private static bool WantsXml(string accept) =>
-        accept.Contains("xml", StringComparison.OrdinalIgnoreCase) && !accept.Contains("json", StringComparison.OrdinalIgnoreCase);
+        accept.Length == 0
+            ? !InferredChoices.JsonWhenNoAccept
+            : accept.Contains("xml", StringComparison.OrdinalIgnoreCase) && !accept.Contains("json", StringComparison.OrdinalIgnoreCase);
 
     private static XElement ToXml(string name, JsonNode? node) => node switch
     {
