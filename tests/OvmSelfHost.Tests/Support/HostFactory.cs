@@ -12,7 +12,11 @@ namespace OvmSelfHost.Tests.Support;
 /// Oracle VM adapters are off unless the test passes fakes, or settings such as <c>Ovm:Adapter</c> = <c>Simulator</c>
 /// with <c>Ovm:SimulatorControlUrl</c> of a simulator the test started (the embedded one uses fixed ports).
 /// </remarks>
-public sealed class HostFactory(FakeOvm? ovm = null, string? databaseFile = null, IReadOnlyDictionary<string, string>? settings = null)
+public sealed class HostFactory(
+    FakeOvm? ovm = null,
+    string? databaseFile = null,
+    IReadOnlyDictionary<string, string>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public string DatabaseFile { get; } = databaseFile ?? Path.Combine(Path.GetTempPath(), $"ovmselfhost-test-{Guid.NewGuid():N}.db");
@@ -29,12 +33,14 @@ public sealed class HostFactory(FakeOvm? ovm = null, string? databaseFile = null
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureTestServices(collection =>
         {
             if (ovm is not null)
             {
-                services.AddSingleton<IOvmConnections>(ovm);
+                collection.AddSingleton<IOvmConnections>(ovm);
             }
+
+            services?.Invoke(collection);
         });
     }
 }
