@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace OvmSelfHost.Tests.Slack;
@@ -17,5 +19,7 @@ public sealed class FakeSlackMessage
     public IEnumerable<JsonObject> Buttons =>
         Blocks.Where(b => b?["type"]?.GetValue<string>() == "actions").SelectMany(b => b!["elements"]!.AsArray()).OfType<JsonObject>();
 
-    public string AllText => Text + "\n" + Blocks.ToJsonString();
+    public string AllText => Text + "\n" + Blocks.ToJsonString(Readable);
+
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

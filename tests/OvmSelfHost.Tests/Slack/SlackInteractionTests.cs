@@ -44,7 +44,7 @@ public sealed class SlackInteractionTests : IAsyncLifetime
 
         Assert.All(clicks, c => Assert.Equal(HttpStatusCode.OK, c.Response.StatusCode));
         var answered = await host.Slack.WaitForAsync(() => clicks.SingleOrDefault(c => host.Slack.Responses(c.ResponseId).Count > 0).ResponseId, "one answer");
-        Assert.Contains("bob approved CreateManagerVm", host.Slack.Responses(answered).Single());
+        Assert.Contains("CreateManagerVm approved (1 of 1)", host.Slack.Responses(answered).Single());
         await Task.Delay(500);
         Assert.Equal(1, clicks.Count(c => host.Slack.Responses(c.ResponseId).Count > 0));
         var id = (await host.MigrationsAsync()).Single().GetProperty("id").GetGuid();

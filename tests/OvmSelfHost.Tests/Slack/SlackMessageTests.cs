@@ -64,6 +64,7 @@ public sealed class SlackMessageTests
         {
             await first.CommandAsync(SlackTestHost.Alice, "start A B");
             var proposal = await slack.WaitForProposalAsync("CreateManagerVm");
+            await Task.Delay(500); // the proposal's ts is saved right after Slack answers the post
             await first.DisposeAsync();
 
             var second = await SlackTestHost.StartAsync(ovm, database, slack);

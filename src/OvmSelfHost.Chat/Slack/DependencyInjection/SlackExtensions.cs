@@ -86,7 +86,7 @@ public static class SlackExtensions
     {
         services.AddTransient<SlackAuthHandler>();
         services.AddTransient<SlackRateLimitHandler>();
-        services.AddRefitClient<ISlackWebApi>(new RefitSettings(new SystemTextJsonContentSerializer(SlackJson.Options)))
+        services.AddRefitGeneratedClient<ISlackWebApi>(new RefitSettings(new SystemTextJsonContentSerializer(SlackJson.Options)))
             .ConfigureHttpClient((sp, http) =>
             {
                 http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl.TrimEnd('/'));
