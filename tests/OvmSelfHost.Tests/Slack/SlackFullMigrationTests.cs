@@ -14,7 +14,7 @@ public sealed class SlackFullMigrationTests(ITestOutputHelper output)
             var (_, _, startReply) = await host.CommandAsync(SlackTestHost.Alice, "start A B now");
             Assert.Contains("requested", await host.Slack.WaitForAsync(() => host.Slack.Responses(startReply).FirstOrDefault(), "the start reply"));
 
-            var decided = await ApproveEveryGateAsync(host);
+            var decided = await host.ApproveEveryGateAsync();
 
             var main = host.Slack.TopLevel.Single();
             Assert.Contains("Completed", main.Text);
@@ -30,37 +30,6 @@ public sealed class SlackFullMigrationTests(ITestOutputHelper output)
         finally
         {
             await host.DisposeAllAsync();
-        }
-    }
-
-    /// <returns>How many gates were decided.</returns>
-    private static async Task<int> ApproveEveryGateAsync(SlackTestHost host)
-    {
-        var decided = 0;
-        while (true)
-        {
-            var next = await host.Slack.WaitForAsync<object>(() =>
-                host.Slack.OpenProposal() ?? (object?)host.Slack.TopLevel.FirstOrDefault(m => m.Text.Contains("Completed", StringComparison.Ordinal) || m.Text.Contains("Failed", StringComparison.Ordinal)),
-                "a proposal or the end", 60);
-            if (next is not FakeSlackMessage { ThreadTs: not null } proposal)
-            {
-                return decided;
-            }
-
-            var value = proposal.ButtonValue("gate.approve");
-            foreach (var approver in new[] { SlackTestHost.Bob, SlackTestHost.Carol })
-            {
-                var (_, replyId) = await host.ClickAsync(approver, "gate.approve", value);
-                var reply = await host.Slack.WaitForAsync(() => host.Slack.Responses(replyId).FirstOrDefault(), "the vote's answer");
-                Assert.Contains("approved", reply);
-                if (!reply.Contains("(1 of 2)", StringComparison.Ordinal))
-                {
-                    break;
-                }
-            }
-
-            decided++;
-            await host.Slack.WaitForAsync(() => host.Slack.Messages.SingleOrDefault(m => m.Ts == proposal.Ts && !m.HasButtons), "the decided proposal");
         }
     }
 }

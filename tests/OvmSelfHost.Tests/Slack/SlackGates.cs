@@ -11,4 +11,35 @@ internal static class SlackGates
 
     public static async Task<FakeSlackMessage> WaitForProposalAsync(this FakeSlackApi slack, string gate) =>
         await slack.WaitForAsync(() => slack.OpenProposal() is { } m && m.ButtonValue("gate.approve").Contains($".{gate}.", StringComparison.Ordinal) ? m : null, $"the {gate} proposal");
+
+    /// <returns>How many gates were decided.</returns>
+    public static async Task<int> ApproveEveryGateAsync(this SlackTestHost host, int secondsPerStep = 60)
+    {
+        var decided = 0;
+        while (true)
+        {
+            var next = await host.Slack.WaitForAsync<object>(() =>
+                host.Slack.OpenProposal() ?? (object?)host.Slack.TopLevel.FirstOrDefault(m => m.Text.Contains("Completed", StringComparison.Ordinal) || m.Text.Contains("Failed", StringComparison.Ordinal)),
+                "a proposal or the end", secondsPerStep);
+            if (next is not FakeSlackMessage { ThreadTs: not null } proposal)
+            {
+                return decided;
+            }
+
+            var value = proposal.ButtonValue("gate.approve");
+            foreach (var approver in new[] { SlackTestHost.Bob, SlackTestHost.Carol })
+            {
+                var (_, replyId) = await host.ClickAsync(approver, "gate.approve", value);
+                var reply = await host.Slack.WaitForAsync(() => host.Slack.Responses(replyId).FirstOrDefault(), "the vote's answer");
+                Assert.Contains("approved", reply);
+                if (!reply.Contains("(1 of 2)", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+
+            decided++;
+            await host.Slack.WaitForAsync(() => host.Slack.Messages.SingleOrDefault(m => m.Ts == proposal.Ts && !m.HasButtons), "the decided proposal");
+        }
+    }
 }

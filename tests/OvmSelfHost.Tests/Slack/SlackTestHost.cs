@@ -24,10 +24,10 @@ public sealed class SlackTestHost : IAsyncDisposable
     private readonly WebApplicationFactory<Program> host;
     private int responses;
 
-    private SlackTestHost(FakeSlackApi slack, FakeOvm? ovm, string? databaseFile)
+    private SlackTestHost(FakeSlackApi slack, FakeOvm? ovm, string? databaseFile, IReadOnlyDictionary<string, string>? settings)
     {
         Slack = slack;
-        factory = new HostFactory(ovm, databaseFile);
+        factory = new HostFactory(ovm, databaseFile, settings);
         host = factory.WithWebHostBuilder(b =>
         {
             b.UseSetting("Slack:SigningSecret", SlackRequest.SigningSecret);
@@ -46,7 +46,7 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public List<TimeSpan> AnswerTimes { get; } = [];
 
-    public static async Task<SlackTestHost> StartAsync(FakeOvm? ovm = null, string? databaseFile = null, FakeSlackApi? slack = null)
+    public static async Task<SlackTestHost> StartAsync(FakeOvm? ovm = null, string? databaseFile = null, FakeSlackApi? slack = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         if (slack is null)
         {
@@ -54,7 +54,7 @@ public sealed class SlackTestHost : IAsyncDisposable
             await slack.StartAsync();
         }
 
-        return new SlackTestHost(slack, ovm, databaseFile);
+        return new SlackTestHost(slack, ovm, databaseFile, settings);
     }
 
     /// <summary>A slash command; returns the answer, the body and the id of its response_url.</summary>
