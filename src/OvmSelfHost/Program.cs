@@ -4,6 +4,7 @@ using OvmSelfHost.Configuration;
 using OvmSelfHost.Endpoints;
 using OvmSelfHost.Running;
 using OvmSelfHost.Storage;
+using OvmSelfHost.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRepositorySettings();
@@ -21,6 +22,7 @@ app.MapEnvironmentApi();
 app.MapMigrationApi();
 app.MapCommandApi();
 app.MapSlackEndpoints();
+app.MapWebConsole();
 app.Run();
 
 /// <summary>Visible to the functional tests' WebApplicationFactory.</summary>

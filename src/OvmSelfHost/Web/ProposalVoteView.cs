@@ -1,0 +1,3 @@
+namespace OvmSelfHost.Web;
+
+internal sealed record ProposalVoteView(string User, string Decision, string? Reason, DateTimeOffset At, string Channel);

@@ -1,0 +1,34 @@
+// The host's JSON API. Every call resolves (never throws): { ok, status, data, message, offline }.
+
+async function call(method, url, body) {
+  let response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+    });
+  } catch {
+    return { ok: false, status: 0, offline: true, message: 'The host did not answer: it may be stopped or restarting. Nothing was sent; try again when the console says Live.' };
+  }
+  const text = await response.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch { data = text; }
+  const message = data && typeof data === 'object'
+    ? (data.detail || data.text || data.message || data.title || '')
+    : (typeof data === 'string' ? data : '');
+  return { ok: response.ok, status: response.status, data, message };
+}
+
+export const api = {
+  session: () => call('GET', '/api/session'),
+  people: () => call('GET', '/api/people'),
+  migrations: () => call('GET', '/api/migrations'),
+  migration: id => call('GET', `/api/migrations/${id}`),
+  proposals: id => call('GET', `/api/migrations/${id}/proposals`),
+  graph: id => call('GET', `/api/migrations/${id}/graph`),
+  command: (user, text) => call('POST', '/api/commands', { user, text }),
+  vote: (key, user, decision, reason) => call('POST', `/api/proposals/${encodeURIComponent(key)}/votes`, { user, decision, reason }),
+  act: (id, user, action) => call('POST', `/api/migrations/${id}/actions`, { user, action }),
+};

@@ -1,0 +1,307 @@
+// The web console: a conversation with the bot on the left, the selected migration on the right,
+// kept live by the host's server-sent events (/api/events).
+import { api } from './api.js';
+import { esc, duration, tone, statusLabel, words } from './format.js';
+import { migrationHeader, proposalCard, phaseTimeline } from './views.js';
+import { renderStateGraph } from './stategraph.js';
+import { ask } from './dialog.js';
+
+const $ = id => document.getElementById(id);
+const state = {
+  session: null, people: [], user: null, connected: false,
+  migrations: [], selectedId: null, migration: null, proposals: [], graph: null,
+  expanded: new Set(), messages: JSON.parse(sessionStorage.getItem('ovm.messages') || '[]'),
+};
+const canAct = () => Boolean(state.session?.local && state.connected);
+
+// ---- conversation -------------------------------------------------------------------------
+function say(from, text, kind = 'reply') {
+  state.messages.push({ from, text, kind, at: new Date().toISOString() });
+  state.messages = state.messages.slice(-200);
+  sessionStorage.setItem('ovm.messages', JSON.stringify(state.messages));
+  renderMessages();
+}
+
+function renderMessages() {
+  const list = $('messages');
+  list.innerHTML = state.messages.length
+    ? state.messages.map(m => `<li class="msg msg-${esc(m.kind)}" data-testid="message-${esc(m.kind)}"><span class="from">${esc(m.from)}</span><div class="text">${esc(m.text)}</div></li>`).join('')
+    : '<li class="msg msg-hint">Type a command below, for example <code>/ovm help</code>, or click a suggestion.</li>';
+  list.scrollTop = list.scrollHeight;
+}
+
+async function sendCommand(text) {
+  text = text.trim();
+  if (!text) return;
+  if (!canAct()) {
+    say('console', state.session?.local === false ? state.session.message : 'Not connected to the host: nothing was sent. Wait until the console says Live.', 'error');
+    return;
+  }
+  say(state.user, text, 'mine');
+  const r = await api.command(state.user, text.startsWith('/ovm') || text.startsWith('/') ? text : `/ovm ${text}`);
+  say('ovm', r.message || (r.ok ? 'Done.' : `The host answered ${r.status}.`), r.ok ? 'reply' : 'error');
+  if (r.ok && r.data?.migrationId) {
+    select(r.data.migrationId);
+  }
+  refreshSoon();
+}
+
+// ---- who you are --------------------------------------------------------------------------
+function renderWho() {
+  const picker = $('user');
+  picker.innerHTML = state.people.map(p => `<option value="${esc(p.name)}">${esc(p.name)}</option>`).join('');
+  picker.value = state.user ?? '';
+  picker.disabled = !state.session?.local;
+  const person = state.people.find(p => p.name === state.user);
+  $('user-roles').textContent = state.session?.local ? (person ? person.roles.join(', ') : '') : 'read-only';
+}
+
+// ---- connection and banner ----------------------------------------------------------------
+function setConnected(connected) {
+  state.connected = connected;
+  const badge = $('connection');
+  badge.className = `connection ${connected ? 'live' : 'lost'}`;
+  badge.textContent = connected ? 'Live' : 'Host unreachable: retrying…';
+  renderBanner();
+  $('command').disabled = $('send').disabled = !canAct();
+  renderMain();
+}
+
+function renderBanner() {
+  const banner = $('banner');
+  const text = !state.connected && state.session
+    ? 'Lost contact with the host. The console retries every few seconds and will catch up by itself; until then nothing can be sent.'
+    : state.session && !state.session.local ? state.session.message : '';
+  banner.hidden = !text;
+  banner.textContent = text;
+  banner.className = `banner ${state.connected ? 'banner-info' : 'banner-error'}`;
+}
+
+function connectEvents() {
+  const source = new EventSource('/api/events');
+  source.addEventListener('hello', async () => {
+    await loadSession();
+    setConnected(true);
+    await refresh();
+  });
+  source.addEventListener('changed', e => {
+    const data = JSON.parse(e.data);
+    refreshSoon(data.migrationId);
+  });
+  source.addEventListener('output', e => appendOutput(JSON.parse(e.data)));
+  source.onerror = () => {
+    if (state.connected) setConnected(false);
+    if (source.readyState === EventSource.CLOSED) {
+      setTimeout(connectEvents, 3000);
+    }
+  };
+}
+
+function appendOutput(line) {
+  if (line.migrationId !== state.selectedId || !state.migration) return;
+  const step = state.migration.steps.find(s => s.phase === line.phase && s.name === line.step);
+  if (!step) return;
+  step.output.push(line.text);
+  const pre = document.querySelector(`[data-output="${line.phase}.${line.step}"]`);
+  if (pre) {
+    pre.textContent += (pre.textContent ? '\n' : '') + line.text;
+    pre.scrollTop = pre.scrollHeight;
+  } else {
+    renderMain();
+  }
+}
+
+// ---- data ---------------------------------------------------------------------------------
+async function loadSession() {
+  const [session, people] = await Promise.all([api.session(), api.people()]);
+  if (session.ok) state.session = session.data;
+  if (people.ok) state.people = people.data;
+  const saved = localStorage.getItem('ovm.user');
+  state.user = state.people.some(p => p.name === saved) ? saved
+    : (state.people.find(p => p.roles.includes('requester')) || state.people[0])?.name ?? null;
+  renderWho();
+}
+
+let timer = null;
+function refreshSoon() {
+  clearTimeout(timer);
+  timer = setTimeout(refresh, 120);
+}
+
+async function refresh() {
+  const list = await api.migrations();
+  if (!list.ok) return;
+  state.migrations = list.data.sort((a, b) => new Date(b.createdAt) - new Date(a.createdAt));
+  if (!state.selectedId && state.migrations.length) {
+    const fromHash = location.hash.match(/^#\/migrations\/([0-9a-f-]{36})$/);
+    state.selectedId = fromHash ? fromHash[1] : state.migrations[0].id;
+  }
+  renderList();
+  if (state.selectedId) {
+    const id = state.selectedId;
+    const [m, p, g] = await Promise.all([api.migration(id), api.proposals(id), api.graph(id)]);
+    if (id !== state.selectedId) return;
+    if (m.ok) state.migration = m.data;
+    if (p.ok) state.proposals = p.data;
+    if (g.ok) state.graph = g.data;
+  }
+  renderMain();
+}
+
+function select(id) {
+  if (state.selectedId !== id) {
+    state.selectedId = id;
+    state.migration = null;
+    state.proposals = [];
+    state.graph = null;
+    state.expanded.clear();
+  }
+  history.replaceState(null, '', `#/migrations/${id}`);
+  refreshSoon();
+}
+
+// ---- rendering ----------------------------------------------------------------------------
+function renderList() {
+  $('migration-list').innerHTML = state.migrations.length
+    ? state.migrations.map(m => `
+      <li><button type="button" class="run-item${m.id === state.selectedId ? ' selected' : ''}" data-select="${esc(m.id)}" data-testid="migration-item">
+        <span class="run-item-top"><code>${esc(m.shortId)}</code> <b>${esc(m.environments.join(' ⇄ '))}</b><span class="state small tone-${tone(m.state)}">${esc(statusLabel(m.state))}</span></span>
+        <span class="run-item-sub">phase ${m.phase} · ${esc(words(m.currentStep))}</span>
+      </button></li>`).join('')
+    : '<li class="empty">None yet. Start one with <code>/ovm start A B now</code>.</li>';
+}
+
+function renderMain() {
+  const main = $('main');
+  const m = state.migration;
+  if (!m) {
+    main.innerHTML = `<div class="welcome"><h1>Run a migration from your browser</h1>
+      <p>Each environment's Oracle VM Manager moves into an HA VM hosted by the other one, in two mirrored phases.
+      The bot proposes every step; dangerous ones wait for approvers here.</p>
+      <ol><li>Pick who you are at the top right (in local mode you can switch between people to try the four-eyes gates).</li>
+      <li>Type <code>/ovm start A B now</code> in the command box, or click <em>start A B now</em>.</li>
+      <li>Approve each gate on its card as an approver (bob, carol); watch the timeline.</li></ol></div>`;
+    return;
+  }
+  const ctx = { canAct: canAct(), expanded: state.expanded };
+  const open = state.proposals.filter(p => p.status === 'Open');
+  const past = state.proposals.filter(p => p.status !== 'Open').reverse();
+  const scrolls = [...main.querySelectorAll('pre.output')].map(p => [p.dataset.output, p.scrollTop, p.scrollTop + p.clientHeight >= p.scrollHeight - 4]);
+  main.innerHTML = `
+    ${migrationHeader(m, ctx.canAct)}
+    <div class="run-body">
+      <div class="run-center">
+        ${phaseTimeline(m, 1, ctx)}
+        ${phaseTimeline(m, 2, ctx)}
+        <section class="graph-panel"><h2>Runbook state machine <span class="muted">current state: ${esc(words(m.state))}</span></h2><div id="graph" data-testid="state-graph"></div></section>
+      </div>
+      <aside class="run-rail">
+        <h2>Waiting for a decision</h2>
+        <div data-testid="open-proposals">${open.length ? open.map(p => proposalCard(p, ctx)).join('') : `<p class="muted nothing">Nothing waits for a decision${['Completed', 'Aborted', 'RolledBack'].includes(m.state) ? ': the migration has ended.' : ' right now.'}</p>`}</div>
+        ${!ctx.canAct && open.length ? `<p class="muted">${state.session?.local ? 'Reconnecting: buttons come back when the host is live.' : 'Read-only: votes are cast in Slack or Teams.'}</p>` : ''}
+        ${past.length ? `<h2>Decided</h2><div data-testid="past-proposals">${past.map(p => proposalCard(p, ctx)).join('')}</div>` : ''}
+      </aside>
+    </div>`;
+  if (state.graph) $('graph').append(renderStateGraph(state.graph, m.state));
+  for (const pre of main.querySelectorAll('pre.output')) {
+    const before = scrolls.find(s => s[0] === pre.dataset.output);
+    pre.scrollTop = !before || before[2] ? pre.scrollHeight : before[1];
+  }
+}
+
+function tick() {
+  for (const el of document.querySelectorAll('[data-since]')) {
+    el.textContent = duration(el.dataset.since, el.dataset.until || null);
+  }
+}
+
+// ---- votes and actions --------------------------------------------------------------------
+async function vote(button) {
+  const card = button.closest('.card');
+  const proposal = state.proposals.find(p => p.key === button.dataset.key);
+  if (!proposal) return;
+  const decision = button.dataset.vote;
+  let reason = null;
+  if (decision === 'reject') {
+    const answer = await ask({ title: `Reject “${proposal.title}”?`, body: 'The migration stops at this gate. Say why, so the requester knows what to fix.', ok: 'Reject', reason: true });
+    if (!answer.ok) return;
+    reason = answer.reason;
+  } else if (proposal.dangerous) {
+    const answer = await ask({
+      title: `Approve a dangerous step: ${proposal.title}`,
+      body: `<p><b>${esc(proposal.whatHappens || '')}</b></p><p>${esc(proposal.whyRisky || '')}</p>${proposal.check ? `<p>Check: ${esc(proposal.check)}</p>` : ''}<p>You approve as <b>${esc(state.user)}</b>.</p>`,
+      ok: `Yes, approve as ${state.user}`,
+    });
+    if (!answer.ok) return;
+  }
+  card.querySelectorAll('button').forEach(b => { b.disabled = true; });
+  const r = await api.vote(proposal.key, state.user, decision, reason);
+  const text = r.message || (r.ok ? 'Recorded.' : `The host answered ${r.status}.`);
+  say(state.user, `${decision === 'approve' ? 'Approve' : 'Reject'}: ${proposal.title} (phase ${proposal.phase})`, 'mine');
+  say('ovm', text, r.ok ? 'reply' : 'error');
+  await refresh();
+  if (!r.ok) {
+    const fresh = document.querySelector(`.card[data-key="${CSS.escape(proposal.key)}"] .card-message`);
+    if (fresh) { fresh.hidden = false; fresh.textContent = text; fresh.className = 'card-message error'; }
+  }
+}
+
+async function act(button) {
+  const action = button.dataset.action;
+  if (action === 'abort' || action === 'rollback') {
+    const answer = await ask({
+      title: action === 'abort' ? 'Abort this migration?' : 'Roll back this phase?',
+      body: action === 'abort' ? 'The migration ends here; what was done so far stays as it is.' : 'The new manager is stopped and the old one started again, once two approvers agree.',
+      ok: action === 'abort' ? 'Abort' : 'Ask for rollback',
+    });
+    if (!answer.ok) return;
+  }
+  const r = await api.act(state.selectedId, state.user, action);
+  say(state.user, `${words(action)} ${state.migration?.shortId ?? ''}`, 'mine');
+  say('ovm', r.message || (r.ok ? 'Done.' : `The host answered ${r.status}.`), r.ok ? 'reply' : 'error');
+  refreshSoon();
+}
+
+// ---- wiring -------------------------------------------------------------------------------
+function wire() {
+  $('command-form').addEventListener('submit', e => {
+    e.preventDefault();
+    const input = $('command');
+    const text = input.value;
+    input.value = '';
+    sendCommand(text);
+  });
+  $('suggestions').addEventListener('click', e => {
+    const b = e.target.closest('[data-command]');
+    if (b) { $('command').value = b.dataset.command; $('command').focus(); }
+  });
+  $('user').addEventListener('change', e => {
+    state.user = e.target.value;
+    localStorage.setItem('ovm.user', state.user);
+    renderWho();
+    say('console', `You now act as ${state.user}.`, 'note');
+  });
+  $('migration-list').addEventListener('click', e => {
+    const b = e.target.closest('[data-select]');
+    if (b) select(b.dataset.select);
+  });
+  $('main').addEventListener('click', e => {
+    const target = e.target.closest('[data-vote],[data-action],[data-toggle]');
+    if (!target || target.disabled) return;
+    if (target.dataset.vote) vote(target);
+    else if (target.dataset.action) act(target);
+    else {
+      const key = target.dataset.toggle;
+      state.expanded.has(key) ? state.expanded.delete(key) : state.expanded.add(key);
+      renderMain();
+    }
+  });
+  setInterval(tick, 1000);
+}
+
+wire();
+renderMessages();
+setConnected(false);
+$('connection').className = 'connection connecting';
+$('connection').textContent = 'Connecting…';
+connectEvents();
