@@ -65,7 +65,8 @@ function stepRow(step, ctx) {
   const jobs = step.jobs.filter(j => j.jobId).map(j => `<span class="job" title="${esc(j.description)}">job ${esc(j.jobId)}</span>`).join('');
   const gated = step.approval.required > 0;
   const votes = step.approval.votes.filter(v => v.gate === step.approval.gate || v.gate === step.name);
-  const voteText = votes.map(v => `${v.decision === 'approve' ? '✓' : '✗'} ${v.user}`).join(' ');
+  const voteText = votes.map(v => `${v.decision === 'approve' ? '✓' : '✗'} ${v.user}`).join(', ');
+  const gateText = voteText || `${step.approval.required} approver${step.approval.required === 1 ? '' : 's'}`;
   const details = expanded ? `
     <div class="step-details">
       <p>${esc(step.whatHappens)}</p>
@@ -81,7 +82,7 @@ function stepRow(step, ctx) {
       <span class="dot" aria-hidden="true"></span>
       <span class="step-title">${esc(step.title)}</span>
       <span class="step-touches">${esc(step.touches)}</span>
-      ${gated ? `<span class="gate" title="${esc(step.approval.policy)}">${step.approval.required}✓${voteText ? ` · ${esc(voteText)}` : ''}</span>` : '<span></span>'}
+      ${gated ? `<span class="gate" title="Gate: ${esc(words(step.approval.policy))}${voteText ? ` · ${esc(voteText)}` : ''}">${esc(gateText)}</span>` : '<span></span>'}
       <span class="jobs-inline">${jobs}</span>
       <span class="step-status">${esc(statusLabel(step.status))}</span>
       <span class="step-time" ${step.startedAt && !finished ? `data-since="${esc(step.startedAt)}"` : ''}>${esc(duration(step.startedAt, finished))}</span>

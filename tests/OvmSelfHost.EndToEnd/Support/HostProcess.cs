@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace OvmSelfHost.EndToEnd.Support;
+
+/// <summary>
+/// The real host program, started as <c>dotnet OvmSelfHost.dll</c> from the repository root on the
+/// embedded defaults, with its own SQLite file, a free HTTP port, simulator ports of its own and a
+/// fast simulator clock. Its output goes to test-artifacts/host-*.log.
+/// </summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly string database = Path.Combine(Path.GetTempPath(), $"ovm-e2e-{Guid.NewGuid():N}.db");
+    private readonly int simulatorOffset = 300 + (Random.Shared.Next(0, 60) * 10);
+    private readonly int port = FreePort();
+    private Process? process;
+    private StreamWriter? log;
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{port}");
+
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public async Task StartAsync()
+    {
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+        var dll = Path.Combine(RepositoryRoot, "src", "OvmSelfHost", "bin", configuration, "net10.0", "OvmSelfHost.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"Build the host first: {dll} is missing.", dll);
+        }
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(BaseAddress.ToString().TrimEnd('/'));
+        start.Environment["Storage__Provider"] = "Sqlite";
+        start.Environment["Storage__ConnectionString"] = $"Data Source={database}";
+        start.Environment["Ovm__Adapter"] = "Simulator";
+        start.Environment["Simulator__PortOffset"] = simulatorOffset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Simulator__TimeScale"] = "20";
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+
+        Directory.CreateDirectory(Artifacts.Folder);
+        log ??= new StreamWriter(Path.Combine(Artifacts.Folder, $"host-{port}.log"), append: true) { AutoFlush = true };
+        process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitUntilHealthyAsync();
+    }
+
+    /// <summary>Kills the host (the console should notice), keeping its database for a restart.</summary>
+    public async Task StopAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        log?.Dispose();
+        foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(database) + "*"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process!.HasExited)
+            {
+                throw new InvalidOperationException($"The host exited with code {process.ExitCode}; see {Artifacts.Folder}/host-{port}.log.");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Not answering yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"The host did not become healthy at {BaseAddress} within 60 s.");
+    }
+
+    private void Write(string? line)
+    {
+        if (line is not null)
+        {
+            lock (this)
+            {
+                log?.WriteLine(line);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OvmSelfHost.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No OvmSelfHost.sln above {AppContext.BaseDirectory}.");
+    }
+}

@@ -1,0 +1,10 @@
+using OvmSelfHost.EndToEnd.Support;
+
+namespace OvmSelfHost.EndToEnd.WebConsole;
+
+/// <summary>The web console tests share one host and one browser, and run one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class ConsoleCollection : ICollectionFixture<ConsoleFixture>
+{
+    public const string Name = "Web console";
+}

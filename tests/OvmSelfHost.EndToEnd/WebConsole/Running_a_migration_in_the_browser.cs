@@ -1,0 +1,164 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using OvmSelfHost.EndToEnd.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace OvmSelfHost.EndToEnd.WebConsole;
+
+/// <summary>
+/// The web console on the embedded defaults, in Debian's Chromium: a two-phase migration started
+/// from the command box and approved gate by gate as two different people.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class Running_a_migration_in_the_browser(ConsoleFixture console)
+{
+    private static readonly TimeSpan Whole = TimeSpan.FromMinutes(3);
+
+    [Fact]
+    public async Task StartFromCommandBox_ApproveEveryGateAsTwoPeople_ReachesCompletedWithNoInventoryDifference()
+    {
+        var page = await console.OpenConsoleAsync();
+        await Shot(page, "01-welcome");
+
+        await page.SelectOptionAsync("#user", "alice");
+        await page.GetByTestId("command").FillAsync("/ovm start A B now");
+        await page.GetByTestId("command").PressAsync("Enter");
+        await Expect(page.GetByTestId("run-head")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+        var deadline = DateTime.UtcNow + Whole;
+        var gates = 0;
+        var sawDangerous = false;
+        while (await page.GetByTestId("run-state").TextContentAsync() != "Completed")
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Not completed after {Whole}: {await page.GetByTestId("status-message").TextContentAsync()}");
+            var open = page.Locator("[data-testid=open-proposals] [data-testid=proposal][data-status=Open]");
+            if (await open.CountAsync() == 0)
+            {
+                await Task.Delay(200);
+                continue;
+            }
+
+            var key = await open.First.GetAttributeAsync("data-key") ?? throw new InvalidOperationException("A card without a key.");
+            var card = page.Locator($"[data-testid=proposal][data-key='{key}']");
+            if (gates == 0)
+            {
+                await Shot(page, "02-first-proposal");
+                await NonApprover_IsRefusedInThePage(page, card);
+            }
+
+            var dangerous = (await card.GetAttributeAsync("class"))!.Contains("card-dangerous", StringComparison.Ordinal);
+            if (dangerous && !sawDangerous)
+            {
+                sawDangerous = true;
+                await DangerousStep_AsksForConfirmation_AndCancelSendsNothing(page, card);
+            }
+
+            var voters = gates % 2 == 0 ? new[] { "bob", "carol" } : ["carol", "bob"];
+            for (var i = 0; i < voters.Length && await card.GetAttributeAsync("data-status") == "Open"; i++)
+            {
+                await ApproveAsync(page, card, voters[i], dangerous, votesAfter: i + 1);
+            }
+
+            await Expect(card).Not.ToHaveAttributeAsync("data-status", "Open", new() { Timeout = 15_000 });
+            await Expect(card.Locator("[data-vote]")).ToHaveCountAsync(0);
+            gates++;
+        }
+
+        Assert.True(sawDangerous, "No dangerous gate was met.");
+        Assert.Equal(8, gates);
+        foreach (var phase in new[] { 1, 2 })
+        {
+            var diff = page.GetByTestId($"diff-phase-{phase}");
+            await Expect(diff.GetByTestId("diff-table")).ToBeVisibleAsync();
+            await Expect(diff.Locator("tr.diff-row")).ToHaveCountAsync(0);
+            await Expect(diff.Locator("tr.diff-none")).ToHaveCountAsync(1);
+        }
+
+        await Expect(page.GetByTestId("step")).ToHaveCountAsync(24);
+        await Expect(page.Locator("[data-testid=step]:not([data-status=Succeeded]):not([data-status=Skipped])")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#graph svg")).ToBeVisibleAsync();
+        await page.Locator("[data-toggle='1.InstallManager']").ClickAsync();
+        await Expect(page.Locator("[data-output='1.InstallManager']")).ToContainTextAsync("runInstaller", new() { UseInnerText = false });
+        await Shot(page, "04-migration-completed", fullPage: true);
+        await Shot(page, "migration-view");
+        await VotesRecordThePickedPeople(page);
+        await StaleVote_IsRefusedWithAClearMessage(page);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_ShowsAClearMessage_AndChangesNothing()
+    {
+        var page = await console.OpenConsoleAsync();
+        var before = await page.GetByTestId("migration-item").CountAsync();
+        await page.GetByTestId("command").FillAsync("/ovm frobnicate A B");
+        await page.GetByTestId("command").PressAsync("Enter");
+
+        await Expect(page.GetByTestId("message-error").Last).ToContainTextAsync("Unknown command 'frobnicate'");
+        await Expect(page.GetByTestId("message-error").Last).ToContainTextAsync("/ovm help");
+        await Expect(page.GetByTestId("migration-item")).ToHaveCountAsync(before);
+        await Shot(page, "05-unknown-command");
+    }
+
+    private static async Task NonApprover_IsRefusedInThePage(IPage page, ILocator card)
+    {
+        await page.SelectOptionAsync("#user", "alice");
+        await card.Locator("[data-vote=approve]").ClickAsync();
+        await Expect(card.GetByTestId("card-message")).ToContainTextAsync("alice is not an approver; nothing was recorded");
+        await Expect(page.GetByTestId("message-error").Last).ToContainTextAsync("not an approver");
+        await Expect(card.Locator(".votes li")).ToHaveCountAsync(0);
+        await Expect(card).ToHaveAttributeAsync("data-status", "Open");
+    }
+
+    private static async Task DangerousStep_AsksForConfirmation_AndCancelSendsNothing(IPage page, ILocator card)
+    {
+        await page.SelectOptionAsync("#user", "bob");
+        await card.Locator("[data-vote=approve]").ClickAsync();
+        var dialog = page.GetByTestId("confirm-dialog");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog).ToContainTextAsync("Approve a dangerous step");
+        await Shot(page, "03-dangerous-confirmation");
+        await page.Locator("#confirm-cancel").ClickAsync();
+        await Expect(dialog).Not.ToBeVisibleAsync();
+        await Task.Delay(300);
+        await Expect(card.Locator(".votes li")).ToHaveCountAsync(0);
+        await Expect(card).ToHaveAttributeAsync("data-status", "Open");
+    }
+
+    private static async Task ApproveAsync(IPage page, ILocator card, string user, bool dangerous, int votesAfter)
+    {
+        await page.SelectOptionAsync("#user", user);
+        await card.Locator("[data-vote=approve]").ClickAsync();
+        if (dangerous)
+        {
+            await Expect(page.GetByTestId("confirm-dialog")).ToBeVisibleAsync();
+            await page.Locator("#confirm-ok").ClickAsync();
+        }
+
+        await Expect(card.Locator(".votes li")).ToHaveCountAsync(votesAfter, new() { Timeout = 15_000 });
+    }
+
+    private static async Task VotesRecordThePickedPeople(IPage page)
+    {
+        var id = new Uri(page.Url).Fragment.Split('/').Last();
+        var json = await page.EvaluateAsync<JsonElement>($"fetch('/api/migrations/{id}').then(r => r.json())");
+        var votes = json.GetProperty("steps").EnumerateArray()
+            .SelectMany(s => s.GetProperty("approval").GetProperty("votes").EnumerateArray())
+            .Select(v => (User: v.GetProperty("user").GetString(), Channel: v.GetProperty("channel").GetString()))
+            .ToList();
+        Assert.Equal(10, votes.Count);
+        Assert.All(votes, v => Assert.Equal("web", v.Channel));
+        Assert.Equal(["bob", "carol"], votes.Select(v => v.User).Distinct().Order());
+    }
+
+    private static async Task StaleVote_IsRefusedWithAClearMessage(IPage page)
+    {
+        var key = await page.Locator("[data-testid=proposal]").First.GetAttributeAsync("data-key");
+        var answer = await page.EvaluateAsync<JsonElement>(
+            $"fetch('/api/proposals/{key}/votes', {{ method: 'POST', headers: {{ 'Content-Type': 'application/json' }}, body: JSON.stringify({{ user: 'bob', decision: 'approve' }}) }}).then(async r => ({{ status: r.status, body: await r.json() }}))");
+        Assert.Equal(409, answer.GetProperty("status").GetInt32());
+        Assert.Contains("is no longer waiting", answer.GetProperty("body").GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task Shot(IPage page, string name, bool fullPage = false) =>
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Screenshots, $"{name}.png"), FullPage = fullPage });
+}
