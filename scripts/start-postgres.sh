@@ -4,7 +4,7 @@
 # Idempotent; run as root:  scripts/start-postgres.sh
 #   - installs postgresql with apt-get when its server is missing;
 #   - creates a cluster if there is none, starts it (port 5432, loopback);
-#   - (re)creates role ovm_test with a password generated for this run, and database ovm_test;
+#   - (re)creates role ovm_test with a password generated once per machine, and database ovm_test;
 #   - writes test-artifacts/postgres/env with OVM_TEST_POSTGRES=<Npgsql connection string>.
 set -euo pipefail
 
@@ -33,7 +33,14 @@ for _ in $(seq 1 30); do
   sleep 1
 done
 
-password="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+# One generated password per machine (not per checkout), so several clones can share the cluster.
+secret=/var/lib/ovmselfhost-test/postgres-password
+if [[ ! -s $secret ]]; then
+  mkdir -p "$(dirname "$secret")" && chmod 700 "$(dirname "$secret")"
+  head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$secret"
+  chmod 600 "$secret"
+fi
+password="$(cat "$secret")"
 su postgres -c "psql -p $port -v ON_ERROR_STOP=1 -q" <<SQL
 DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'ovm_test') THEN

@@ -3,6 +3,7 @@ using OvmSelfHost.Adapters;
 using OvmSelfHost.Configuration;
 using OvmSelfHost.Endpoints;
 using OvmSelfHost.Running;
+using OvmSelfHost.Scheduling;
 using OvmSelfHost.Storage;
 using OvmSelfHost.Web;
 
@@ -13,6 +14,7 @@ builder.Services.AddSingleton<LocalMode>();
 builder.AddRunStorage();
 builder.AddOvm();
 builder.AddRunbook();
+builder.AddRunScheduling();
 builder.AddSlack();
 
 var app = builder.Build();
@@ -21,6 +23,7 @@ app.UseExceptionHandler();
 app.MapEnvironmentApi();
 app.MapMigrationApi();
 app.MapCommandApi();
+app.MapWindowApi();
 app.MapSlackEndpoints();
 app.MapWebConsole();
 app.Run();

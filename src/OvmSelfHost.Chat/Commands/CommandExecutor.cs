@@ -6,7 +6,7 @@ using OvmSelfHost.Runbook.Runs;
 namespace OvmSelfHost.Chat.Commands;
 
 /// <summary>Carries out the command language for any channel; the channel only says who and where.</summary>
-public sealed class CommandExecutor(MigrationEngine engine)
+public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time)
 {
     public async Task<CommandReply> ExecuteAsync(string user, string channel, string? text, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class CommandExecutor(MigrationEngine engine)
             "status" => await StatusAsync(command, cancellationToken),
             "approve" => await DecideAsync(user, channel, command, VoteDecision.Approve, cancellationToken),
             "reject" => await DecideAsync(user, channel, command, VoteDecision.Reject, cancellationToken),
-            "windows" => CommandReply.Done("No maintenance windows are configured (MaintenanceWindows): migrations run when started with 'now'."),
+            "windows" => CommandReply.Done(WindowText.List(engine.Windows, time.GetUtcNow())),
             "why" => await WithRunAsync(command, run => CommandReply.Done(Why(run), run.Id), cancellationToken),
             "audit" => await AuditAsync(command, cancellationToken),
             _ => await ActAsync(user, channel, command, Enum.Parse<OperatorAction>(command.Verb, ignoreCase: true), cancellationToken),
@@ -54,12 +54,8 @@ public sealed class CommandExecutor(MigrationEngine engine)
             return CommandReply.Invalid("Usage: /ovm start <A> <B> [now | window <name>].");
         }
 
-        if (args.Count == 4)
-        {
-            return CommandReply.Invalid($"Unknown window '{args[3]}': no maintenance windows are configured. Use /ovm windows, or start with 'now'.");
-        }
-
-        var outcome = await engine.RequestAsync([args[0], args[1]], user, channel, null, cancellationToken);
+        var window = args.Count == 4 ? args[3] : null;
+        var outcome = await engine.RequestAsync([args[0], args[1]], user, channel, window, cancellationToken);
         return CommandReply.From(outcome);
     }
 

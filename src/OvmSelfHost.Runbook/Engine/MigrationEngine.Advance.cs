@@ -47,8 +47,13 @@ public sealed partial class MigrationEngine
         {
             case RunState.Queued:
                 return await StartAsync(id, cancellationToken);
+            case RunState.Ready when await WindowHoldAsync(run, cancellationToken) is { } hold:
+                await NoteAsync(id, RunState.Ready, hold, cancellationToken);
+                return false;
             case RunState.Ready:
                 return await OpenGateOrBeginAsync(id, cancellationToken);
+            case RunState.AwaitingApproval when GateWindowPassed(run):
+                return await ExpireGateAsync(id, cancellationToken);
             case RunState.Running:
                 await ExecuteStepAsync(run, cancellationToken);
                 return true;
@@ -83,10 +88,11 @@ public sealed partial class MigrationEngine
             var required = GatePolicies.RequiredApprovals(settings.Gates.For(gate));
             var machine = new RunStateMachine(run);
             var step = run.CurrentStep;
-            if (required > 0 && !(run.PendingGate is null && run.ApprovalsIn(gate, run.GateRound) >= required && GateWasOpenedForThisStep(run, gate)))
+            if (required > 0 && !GateApprovedForNow(run, gate, required))
             {
                 run.GateRound++;
                 run.PendingGate = gate;
+                run.GateWindowOpensAt = run.Window is null ? null : windows?.CurrentOrNext(run.Window, time.GetUtcNow())?.OpensAt;
                 machine.Fire(RunTrigger.ApprovalRequested);
                 step.Status = StepStatus.AwaitingApproval;
                 run.StatusMessage = $"Phase {run.Phase} {gate} waits for {required} approval(s).";

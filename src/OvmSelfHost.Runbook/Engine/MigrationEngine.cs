@@ -5,6 +5,7 @@ using OvmSelfHost.Runbook.Ports;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Settings;
 using OvmSelfHost.Runbook.Steps;
+using OvmSelfHost.Runbook.Windows;
 
 namespace OvmSelfHost.Runbook.Engine;
 
@@ -20,7 +21,8 @@ public sealed partial class MigrationEngine(
     IRunNotifier notifier,
     IRunDriver driver,
     TimeProvider time,
-    IOvmConnections? ovm = null)
+    IOvmConnections? ovm = null,
+    IMaintenanceWindows? windows = null)
 {
     private const int ConflictRetries = 5;
     private readonly RunLocks locks = new();
@@ -38,10 +40,21 @@ public sealed partial class MigrationEngine(
             return refusal;
         }
 
+        if (window is not null)
+        {
+            (window, var badWindow) = ValidateWindow(window);
+            if (badWindow is not null)
+            {
+                return badWindow;
+            }
+        }
+
         var (a, b) = (Canonical(environments[0]), Canonical(environments[1]));
         var run = MigrationRun.Create(Guid.NewGuid(), a, b, people.ByName(user)!.Name, channel, time.GetUtcNow());
         run.Window = window;
-        run.StatusMessage = AdaptersConfigured ? "Queued: preflight starts now." : NoAdapterMessage;
+        run.StatusMessage = !AdaptersConfigured ? NoAdapterMessage
+            : window is null ? "Queued: preflight starts now."
+            : $"Queued: preflight runs now; the rest waits for window {window}.";
         try
         {
             await store.AddAsync(run, Journal(run, user, channel, "requested", $"migration of {a} and {b}"), cancellationToken);
@@ -93,6 +106,29 @@ public sealed partial class MigrationEngine(
         return string.Equals(Canonical(environments[0]), Canonical(environments[1]), StringComparison.Ordinal)
             ? CommandOutcome.Invalid("A migration needs two different environments: each manager moves into the other one.")
             : null;
+    }
+
+    public IMaintenanceWindows? Windows => windows;
+
+    private (string Window, CommandOutcome? Refusal) ValidateWindow(string window)
+    {
+        var known = windows?.Names.FirstOrDefault(n => string.Equals(n, window, StringComparison.OrdinalIgnoreCase));
+        if (known is null)
+        {
+            var configured = windows is null || windows.Names.Count == 0 ? "none are configured (MaintenanceWindows)" : $"configured: {string.Join(", ", windows.Names)}";
+            return (window, CommandOutcome.Invalid($"Unknown window '{window}': {configured}. See /ovm windows, or start with 'now'."));
+        }
+
+        var next = windows!.CurrentOrNext(known, time.GetUtcNow());
+        if (next is null)
+        {
+            return (known, CommandOutcome.Invalid($"Window {known} never opens again (its cron never fires, or every coming opening falls on an excluded date). Nothing was scheduled."));
+        }
+
+        var shortest = StepDurations.Shortest(settings.ExpectedDurations);
+        return next.Duration < shortest
+            ? (known, CommandOutcome.Invalid($"Window {known} lasts {next.Duration}, shorter than the shortest step ({shortest}): no step could ever start in it. Nothing was scheduled."))
+            : (known, null);
     }
 
     private string? Lookup(string name) => settings.Environments.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));

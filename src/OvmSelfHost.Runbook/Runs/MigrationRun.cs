@@ -36,6 +36,9 @@ public sealed class MigrationRun
     /// <summary>The maintenance window the migration is bound to, if any.</summary>
     public string? Window { get; set; }
 
+    /// <summary>The opening of <see cref="Window"/> the pending or approved gate belongs to: approvals expire with it.</summary>
+    public DateTimeOffset? GateWindowOpensAt { get; set; }
+
     /// <summary>Optimistic concurrency: the store refuses a save made from an older version.</summary>
     public long Version { get; set; }
 

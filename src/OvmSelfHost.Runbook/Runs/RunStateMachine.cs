@@ -58,6 +58,7 @@ public sealed class RunStateMachine
 
         machine.Configure(RunState.AwaitingApproval)
             .Permit(RunTrigger.GateApproved, RunState.Ready)
+            .Permit(RunTrigger.GateExpired, RunState.Ready)
             .Permit(RunTrigger.GateRejected, RunState.Rejected)
             .Permit(RunTrigger.Pause, RunState.Paused)
             .PermitIf(RunTrigger.Abort, RunState.Aborted, () => !run.IsPastPointOfNoReturn, notPastCutover)

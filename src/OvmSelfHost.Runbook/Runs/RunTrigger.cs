@@ -15,6 +15,7 @@ public enum RunTrigger
     ApprovalRequested,
     GateApproved,
     GateRejected,
+    GateExpired,
     StepBegan,
     StepSucceeded,
     StepFailed,

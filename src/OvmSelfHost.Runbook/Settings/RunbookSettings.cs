@@ -16,6 +16,9 @@ public sealed record RunbookSettings
     public TimeSpan JobTimeout { get; init; } = TimeSpan.FromMinutes(30);
     public TimeSpan ManagerStartTimeout { get; init; } = TimeSpan.FromMinutes(30);
     public TimeSpan ManagerStopTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>Configured expected durations per step, used until a step has run before.</summary>
+    public IReadOnlyDictionary<Definition.StepKind, TimeSpan> ExpectedDurations { get; init; } = new Dictionary<Definition.StepKind, TimeSpan>();
+
     public string ManagerService { get; init; } = "ovmm";
     public string DatabaseService { get; init; } = "ovmm_mysql";
 

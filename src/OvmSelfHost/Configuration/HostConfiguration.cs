@@ -22,6 +22,23 @@ public static class HostConfiguration
             errors.Add("Runbook:JobTimeout must be positive (hh:mm:ss).");
         }
 
+        var expected = new Dictionary<Runbook.Definition.StepKind, TimeSpan>();
+        foreach (var (step, duration) in runbook.ExpectedDurations)
+        {
+            if (!Enum.TryParse<Runbook.Definition.StepKind>(step, ignoreCase: true, out var kind))
+            {
+                errors.Add($"Runbook:ExpectedDurations:{step} is not a step. Steps: {string.Join(", ", Enum.GetNames<Runbook.Definition.StepKind>())}.");
+            }
+            else if (duration <= TimeSpan.Zero)
+            {
+                errors.Add($"Runbook:ExpectedDurations:{step} must be positive (hh:mm:ss).");
+            }
+            else
+            {
+                expected[kind] = duration;
+            }
+        }
+
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("Configuration is invalid:\n- " + string.Join("\n- ", errors));
@@ -36,6 +53,7 @@ public static class HostConfiguration
             JobTimeout = runbook.JobTimeout,
             ManagerStartTimeout = runbook.ManagerStartTimeout,
             ManagerStopTimeout = runbook.ManagerStopTimeout,
+            ExpectedDurations = expected,
         };
         return (settings, new PeopleDirectory(people));
     }

@@ -10,4 +10,7 @@ public sealed class RunbookOptions
     public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(30);
     public TimeSpan ManagerStartTimeout { get; set; } = TimeSpan.FromMinutes(30);
     public TimeSpan ManagerStopTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Expected duration per step name (hh:mm:ss), until the step has run and its own history says.</summary>
+    public Dictionary<string, TimeSpan> ExpectedDurations { get; set; } = [];
 }

@@ -35,12 +35,7 @@ public static class MigrationApi
             return refusal;
         }
 
-        if (body.Window is not null)
-        {
-            return Problems.BadRequest($"Unknown window '{body.Window}': no maintenance windows are configured. Leave 'window' out to start now.");
-        }
-
-        var outcome = await engine.RequestAsync(body.Environments ?? [], body.RequestedBy!, Channel, null, cancellationToken);
+        var outcome = await engine.RequestAsync(body.Environments ?? [], body.RequestedBy!, Channel, body.Window, cancellationToken);
         return outcome.Succeeded
             ? Results.Created($"/api/migrations/{outcome.Run!.Id}", MigrationView.From(outcome.Run, settings))
             : Problems.From(outcome.Kind, outcome.Message);

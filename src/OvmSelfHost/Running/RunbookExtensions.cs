@@ -3,6 +3,7 @@ using OvmSelfHost.Configuration;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Ports;
 using OvmSelfHost.Runbook.Steps;
+using OvmSelfHost.Runbook.Windows;
 
 namespace OvmSelfHost.Running;
 
@@ -31,7 +32,8 @@ public static class RunbookExtensions
             new CompositeRunNotifier(sp.GetServices<IRunNotifier>(), sp.GetRequiredService<ILogger<CompositeRunNotifier>>()),
             sp.GetRequiredService<IRunDriver>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<IOvmConnections>()));
+            sp.GetService<IOvmConnections>(),
+            sp.GetService<IMaintenanceWindows>()));
         services.AddSingleton<CommandExecutor>();
         return builder;
     }

@@ -18,6 +18,7 @@ internal sealed class MigrationRow
     public bool PauseRequested { get; set; }
     public string? StatusMessage { get; set; }
     public string? Window { get; set; }
+    public DateTimeOffset? GateWindowOpensAt { get; set; }
     public string FactsJson { get; set; } = "{}";
     public long Version { get; set; }
 }

@@ -28,6 +28,7 @@ internal static class RunMapping
         row.PauseRequested = run.PauseRequested;
         row.StatusMessage = run.StatusMessage;
         row.Window = run.Window;
+        row.GateWindowOpensAt = run.GateWindowOpensAt;
         row.FactsJson = JsonSerializer.Serialize(run.Facts, Json);
     }
 
@@ -101,6 +102,7 @@ internal static class RunMapping
             PauseRequested = row.PauseRequested,
             StatusMessage = row.StatusMessage,
             Window = row.Window,
+            GateWindowOpensAt = row.GateWindowOpensAt,
             Version = row.Version,
             Facts = JsonSerializer.Deserialize<Dictionary<int, PhaseFacts>>(row.FactsJson, Json) ?? [],
         };

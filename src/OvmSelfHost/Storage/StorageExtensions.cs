@@ -21,7 +21,7 @@ public static class StorageExtensions
         builder.Services.AddDbContextFactory<MigrationDbContext>(db => _ = options.Provider switch
         {
             StorageProvider.PostgreSql => db.UseNpgsql(options.ConnectionString),
-            _ => db.UseSqlite(SqliteConnectionString(options.ConnectionString, RepositorySettings.FindRoot(builder.Environment.ContentRootPath) ?? builder.Environment.ContentRootPath)),
+            _ => db.UseSqlite(ResolveConnectionString(options, builder.Environment.ContentRootPath)),
         });
         builder.Services.AddSingleton<IMigrationStore, EfMigrationStore>();
         builder.Services.AddSingleton<OvmSelfHost.Chat.Messages.IChatMessageStore, EfChatMessageStore>();
@@ -62,6 +62,12 @@ public static class StorageExtensions
             await connection.CloseAsync();
         }
     }
+
+    /// <summary>The connection string as used: a relative SQLite file resolved against the repository root.</summary>
+    public static string ResolveConnectionString(StorageOptions options, string contentRoot) =>
+        options.Provider == StorageProvider.PostgreSql
+            ? options.ConnectionString
+            : SqliteConnectionString(options.ConnectionString, RepositorySettings.FindRoot(contentRoot) ?? contentRoot);
 
     /// <summary>A relative SQLite file lives under the content root, and its folder is created.</summary>
     private static string SqliteConnectionString(string connectionString, string contentRoot)

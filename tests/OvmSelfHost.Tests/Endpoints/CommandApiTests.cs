@@ -26,7 +26,7 @@ public sealed class CommandApiTests
         Assert.Contains("Stop the old manager [Dangerous] (gate: TwoApprovers)", plan);
         Assert.Contains("stateDiagram-v2", plan);
         Assert.Contains("No migrations yet", (await SayAsync(client, "alice", "/ovm status")).Text);
-        Assert.Contains("No maintenance windows", (await SayAsync(client, "alice", "/ovm windows")).Text);
+        Assert.Contains("saturday-night: cron '0 0 22 ? * SAT' in Europe/Berlin", (await SayAsync(client, "alice", "/ovm windows")).Text);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class CommandApiTests
     [InlineData("/ovm status zz", HttpStatusCode.NotFound, "not a migration id")]
     [InlineData("/ovm approve", HttpStatusCode.BadRequest, "Usage: /ovm approve <id>")]
     [InlineData("/ovm start A", HttpStatusCode.BadRequest, "Usage: /ovm start")]
-    [InlineData("/ovm start A B window saturday", HttpStatusCode.BadRequest, "Unknown window 'saturday'")]
+    [InlineData("/ovm start A B window saturday", HttpStatusCode.BadRequest, "Unknown window 'saturday': configured: saturday-night")]
     [InlineData("/ovm plan A", HttpStatusCode.BadRequest, "Usage: /ovm plan")]
     public async Task Bad_commands_get_a_clear_reply_and_change_nothing(string text, HttpStatusCode status, string expected)
     {

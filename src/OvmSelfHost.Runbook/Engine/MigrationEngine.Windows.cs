@@ -1,0 +1,71 @@
+using OvmSelfHost.Runbook.Gates;
+using OvmSelfHost.Runbook.Runs;
+using OvmSelfHost.Runbook.Windows;
+
+namespace OvmSelfHost.Runbook.Engine;
+
+/// <summary>Runs bound to a maintenance window: when gates are proposed, when steps may start, when approvals expire.</summary>
+public sealed partial class MigrationEngine
+{
+    /// <returns>Why a run that is Ready must wait for its window now, or null when it may go on.</returns>
+    private async Task<string?> WindowHoldAsync(MigrationRun run, CancellationToken cancellationToken)
+    {
+        if (run.Window is null || windows is null || WindowAdmission.IsExempt(run))
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var instance = windows.CurrentOrNext(run.Window, now);
+        var gate = run.Step.ToString();
+        var required = GatePolicies.RequiredApprovals(settings.Gates.For(gate));
+        if (required > 0 && !GateApprovedForNow(run, gate, required))
+        {
+            return WindowAdmission.CannotPropose(run, instance, windows.ReminderBefore, now);
+        }
+
+        var expected = StepDurations.Expected(run.Step, settings.ExpectedDurations, await store.ListAsync(cancellationToken));
+        return WindowAdmission.CannotStart(run, instance, expected, now);
+    }
+
+    /// <summary>The step's gate has its approvals in the current round, given for the current opening of its window (if any).</summary>
+    private bool GateApprovedForNow(MigrationRun run, string gate, int required) =>
+        run.PendingGate is null && GateWasOpenedForThisStep(run, gate) && run.ApprovalsIn(gate, run.GateRound) >= required
+        && (run.Window is null || windows is null || run.GateWindowOpensAt == windows.CurrentOrNext(run.Window, time.GetUtcNow())?.OpensAt);
+
+    /// <summary>The gate was proposed for an opening that has passed without the step starting.</summary>
+    private bool GateWindowPassed(MigrationRun run) =>
+        run.Window is not null && windows is not null && run.GateWindowOpensAt is { } opensAt
+        && windows.CurrentOrNext(run.Window, time.GetUtcNow())?.OpensAt != opensAt;
+
+    /// <summary>Approvals are bound to one opening: when it passes they expire and the gate is proposed again for the next.</summary>
+    private Task<bool> ExpireGateAsync(Guid id, CancellationToken cancellationToken) =>
+        TransitionAsync(id, RunState.AwaitingApproval, (run, journal) =>
+        {
+            var votes = run.VotesOnPendingGate.Count();
+            new RunStateMachine(run).Fire(RunTrigger.GateExpired);
+            run.PendingGate = null;
+            run.GateRound++;
+            run.GateWindowOpensAt = null;
+            run.StatusMessage = $"Window {run.Window} passed before phase {run.Phase} {run.Step} could start: its {votes} vote(s) expired; it will be proposed again for the next opening.";
+            journal.Add(Journal(run, "engine", "engine", "approvals-expired", run.StatusMessage));
+            return run.StatusMessage;
+        }, cancellationToken);
+
+    /// <summary>Saves a new status message (and tells) without changing state, only when it changed.</summary>
+    private async Task NoteAsync(Guid id, RunState expected, string message, CancellationToken cancellationToken)
+    {
+        var current = await store.FindAsync(id, cancellationToken);
+        if (current is null || current.StatusMessage == message)
+        {
+            return;
+        }
+
+        await TransitionAsync(id, expected, (run, journal) =>
+        {
+            run.StatusMessage = message;
+            journal.Add(Journal(run, "engine", "engine", "waiting", message));
+            return message;
+        }, cancellationToken);
+    }
+}

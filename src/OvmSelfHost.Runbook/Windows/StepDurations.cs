@@ -1,0 +1,50 @@
+using OvmSelfHost.Runbook.Definition;
+using OvmSelfHost.Runbook.Runs;
+
+namespace OvmSelfHost.Runbook.Windows;
+
+/// <summary>
+/// How long a step is expected to take: the median of its last five successful runs, or the
+/// configured default when it has not run yet.
+/// </summary>
+public static class StepDurations
+{
+    public static IReadOnlyDictionary<StepKind, TimeSpan> Defaults { get; } = new Dictionary<StepKind, TimeSpan>
+    {
+        [StepKind.Preflight] = TimeSpan.FromMinutes(1),
+        [StepKind.PrepareHostingEnvironment] = TimeSpan.FromMinutes(10),
+        [StepKind.CreateManagerVm] = TimeSpan.FromMinutes(10),
+        [StepKind.VerifyGuestOs] = TimeSpan.FromMinutes(1),
+        [StepKind.ReadManagerUuid] = TimeSpan.FromMinutes(1),
+        [StepKind.CheckDatabase] = TimeSpan.FromMinutes(1),
+        [StepKind.InstallManager] = TimeSpan.FromMinutes(45),
+        [StepKind.RecordInventory] = TimeSpan.FromMinutes(2),
+        [StepKind.StopOldManager] = TimeSpan.FromMinutes(5),
+        [StepKind.Rediscover] = TimeSpan.FromMinutes(30),
+        [StepKind.VerifyInventory] = TimeSpan.FromMinutes(5),
+        [StepKind.ConfirmPhase] = TimeSpan.FromMinutes(2),
+    };
+
+    public static TimeSpan Expected(StepKind step, IReadOnlyDictionary<StepKind, TimeSpan> configured, IEnumerable<MigrationRun> history)
+    {
+        var learned = history
+            .SelectMany(r => r.Steps)
+            .Where(s => s.Kind == step && s.Status == StepStatus.Succeeded && s.StartedAt is not null && s.FinishedAt is not null)
+            .OrderByDescending(s => s.FinishedAt)
+            .Take(5)
+            .Select(s => s.FinishedAt!.Value - s.StartedAt!.Value)
+            .Where(d => d > TimeSpan.Zero)
+            .Order()
+            .ToList();
+        if (learned.Count > 0)
+        {
+            return learned[learned.Count / 2];
+        }
+
+        return configured.TryGetValue(step, out var value) ? value : Defaults[step];
+    }
+
+    /// <summary>The shortest step a window must be able to hold.</summary>
+    public static TimeSpan Shortest(IReadOnlyDictionary<StepKind, TimeSpan> configured) =>
+        Enum.GetValues<StepKind>().Where(k => k != StepKind.Preflight).Min(k => configured.TryGetValue(k, out var v) ? v : Defaults[k]);
+}

@@ -1,0 +1,49 @@
+using Quartz;
+using OvmSelfHost.Configuration;
+using OvmSelfHost.Storage;
+using OvmSelfHost.Runbook.Windows;
+
+namespace OvmSelfHost.Scheduling;
+
+public static class SchedulingExtensions
+{
+    /// <summary>
+    /// Maintenance windows on Quartz.NET: validated at start-up, persisted in the same database as the
+    /// runs (Quartz creates its own tables), clustered across replicas on PostgreSQL.
+    /// </summary>
+    public static IHostApplicationBuilder AddRunScheduling(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = builder.Configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
+        var entries = builder.Configuration.GetSection("MaintenanceWindows").Get<List<MaintenanceWindowOptions>>() ?? [];
+        var windows = QuartzMaintenanceWindows.From(entries, options.ReminderBefore);
+        builder.Services.AddSingleton(windows);
+        builder.Services.AddSingleton<IMaintenanceWindows>(windows);
+        builder.Services.AddSingleton<WindowTimers>();
+        builder.Services.AddTransient<WindowEdgeJob>();
+
+        var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var connection = StorageExtensions.ResolveConnectionString(storage, builder.Environment.ContentRootPath);
+        builder.Services.AddQuartz(q =>
+        {
+            q.UsePersistentStore(s =>
+            {
+                s.ConfigureStore(o => o.StoreJobDataAsStrings = true);
+                if (storage.Provider == StorageProvider.PostgreSql)
+                {
+                    s.UsePostgres(connection);
+                    s.UseClustering(_ => { });
+                }
+                else
+                {
+                    s.UseSqlite(connection);
+                }
+
+                s.ProvisionSchema();
+            });
+        });
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService<WindowTimersService>();
+        return builder;
+    }
+}
