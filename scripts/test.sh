@@ -9,11 +9,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DEBIAN_FRONTEND=noninteractive
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# Debian packages: OpenSSH server (SSH adapter), PostgreSQL (storage), curl (the fake host's scripts).
+# Debian packages: OpenSSH server (SSH adapter), PostgreSQL (storage), curl (the fake host's scripts),
+# Chromium (the web console's browser test; Playwright cannot download a browser here).
 missing=()
 [[ -x /usr/sbin/sshd ]] || missing+=(openssh-server)
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 command -v curl >/dev/null || missing+=(curl)
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
 if (( ${#missing[@]} )); then
   echo "Installing ${missing[*]}"
   apt-get update >/dev/null

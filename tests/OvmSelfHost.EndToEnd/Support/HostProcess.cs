@@ -12,7 +12,7 @@ namespace OvmSelfHost.EndToEnd.Support;
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly string database = Path.Combine(Path.GetTempPath(), $"ovm-e2e-{Guid.NewGuid():N}.db");
-    private readonly int simulatorOffset = 300 + (Random.Shared.Next(0, 60) * 10);
+    private readonly int simulatorOffset = FreeSimulatorOffset();
     private readonly int port = FreePort();
     private Process? process;
     private StreamWriter? log;
@@ -122,6 +122,35 @@ public sealed class HostProcess : IAsyncDisposable
             {
                 log?.WriteLine(line);
             }
+        }
+    }
+
+    /// <summary>The simulator listens on 7000..7049 plus an offset: pick an offset whose 50 ports are free now.</summary>
+    private static int FreeSimulatorOffset()
+    {
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            var offset = 300 + (Random.Shared.Next(0, 14) * 50);
+            if (Enumerable.Range(7000 + offset, 50).All(IsFree))
+            {
+                return offset;
+            }
+        }
+
+        throw new InvalidOperationException("No free block of 50 ports for the simulator between 7300 and 8000.");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
         }
     }
 
