@@ -16,7 +16,7 @@ public sealed class Losing_the_host(ConsoleFixture console)
         await Expect(page.GetByTestId("connection")).ToContainTextAsync("unreachable", new() { Timeout = 15_000 });
         await Expect(page.GetByTestId("banner")).ToContainTextAsync("Lost contact with the host");
         await Expect(page.GetByTestId("command")).ToBeDisabledAsync();
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Screenshots, "06-host-gone.png") });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Screenshots, "07-host-gone.png") });
 
         await console.Host.StartAsync();
         await Expect(page.GetByTestId("connection")).ToHaveTextAsync("Live", new() { Timeout = 30_000 });

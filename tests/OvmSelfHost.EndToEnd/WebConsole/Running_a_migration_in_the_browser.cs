@@ -79,8 +79,7 @@ public sealed class Running_a_migration_in_the_browser(ConsoleFixture console)
         await Expect(page.Locator("#graph svg")).ToBeVisibleAsync();
         await page.Locator("[data-toggle='1.InstallManager']").ClickAsync();
         await Expect(page.Locator("[data-output='1.InstallManager']")).ToContainTextAsync("Oracle VM Manager installed.");
-        await Shot(page, "04-migration-completed", fullPage: true);
-        await Shot(page, "migration-view");
+        await Shot(page, "05-migration-completed", fullPage: true);
         await VotesRecordThePickedPeople(page);
         await StaleVote_IsRefusedWithAClearMessage(page);
     }
@@ -96,7 +95,7 @@ public sealed class Running_a_migration_in_the_browser(ConsoleFixture console)
         await Expect(page.GetByTestId("message-error").Last).ToContainTextAsync("Unknown command 'frobnicate'");
         await Expect(page.GetByTestId("message-error").Last).ToContainTextAsync("/ovm help");
         await Expect(page.GetByTestId("migration-item")).ToHaveCountAsync(before);
-        await Shot(page, "05-unknown-command");
+        await Shot(page, "06-unknown-command");
     }
 
     private static async Task NonApprover_IsRefusedInThePage(IPage page, ILocator card)
@@ -122,6 +121,11 @@ public sealed class Running_a_migration_in_the_browser(ConsoleFixture console)
         await Task.Delay(300);
         await Expect(card.Locator(".votes li")).ToHaveCountAsync(0);
         await Expect(card).ToHaveAttributeAsync("data-status", "Open");
+        await Shot(page, "04-migration-view");
+        if (Environment.GetEnvironmentVariable("OVM_UPDATE_README_SCREENSHOT") == "1")
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(HostProcess.RepositoryRoot, "docs", "screenshots", "migration-view.png") });
+        }
     }
 
     private static async Task ApproveAsync(IPage page, ILocator card, string user, bool dangerous, int votesAfter)

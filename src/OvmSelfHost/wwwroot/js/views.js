@@ -1,6 +1,7 @@
 // HTML for the main area: the migration header, proposal cards, the phase timelines, the diff.
 import { esc, words, duration, clock, tone, statusLabel } from './format.js';
 
+const stepStatus = { AwaitingApproval: 'Needs approval', AwaitingAcknowledgement: 'Needs ack', Succeeded: 'Done' };
 const riskLabel = { None: 'read-only', Low: 'low risk', Medium: 'medium risk', Dangerous: 'dangerous' };
 
 export function migrationHeader(m, canAct) {
@@ -84,7 +85,7 @@ function stepRow(step, ctx) {
       <span class="step-touches">${esc(step.touches)}</span>
       ${gated ? `<span class="gate" title="Gate: ${esc(words(step.approval.policy))}${voteText ? ` · ${esc(voteText)}` : ''}">${esc(gateText)}</span>` : '<span></span>'}
       <span class="jobs-inline">${jobs}</span>
-      <span class="step-status">${esc(statusLabel(step.status))}</span>
+      <span class="step-status">${esc(stepStatus[step.status] || words(step.status))}</span>
       <span class="step-time" ${step.startedAt && !finished ? `data-since="${esc(step.startedAt)}"` : ''}>${esc(duration(step.startedAt, finished))}</span>
     </button>
     ${details}${output}
