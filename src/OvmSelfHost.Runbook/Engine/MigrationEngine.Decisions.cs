@@ -8,14 +8,22 @@ namespace OvmSelfHost.Runbook.Engine;
 public sealed partial class MigrationEngine
 {
     /// <summary>A vote on the gate that waits now. Refused votes change nothing.</summary>
-    public Task<CommandOutcome> DecideAsync(Guid id, string user, string channel, VoteDecision decision, string? reason, CancellationToken cancellationToken) =>
-        ChangeAsync(id, (run, journal) => Decide(run, journal, user, channel, decision, reason), cancellationToken);
+    /// <param name="expected">The gate opening a button was drawn for; null for a typed command, which votes on whatever waits.</param>
+    public Task<CommandOutcome> DecideAsync(
+        Guid id, string user, string channel, VoteDecision decision, string? reason, CancellationToken cancellationToken, GateOpening? expected = null) =>
+        ChangeAsync(id, (run, journal) => Decide(run, journal, user, channel, decision, reason, expected), cancellationToken);
 
-    private CommandOutcome Decide(MigrationRun run, List<AuditEntry> journal, string user, string channel, VoteDecision decision, string? reason)
+    private CommandOutcome Decide(MigrationRun run, List<AuditEntry> journal, string user, string channel, VoteDecision decision, string? reason, GateOpening? expected)
     {
         if (VoteRefusal(run, user, decision, reason) is { } refusal)
         {
             return refusal;
+        }
+
+        if (expected is not null && expected != new GateOpening(run.Phase, run.PendingGate!, run.GateRound))
+        {
+            return CommandOutcome.Conflict(
+                $"That button was for {expected.Gate} of phase {expected.Phase}, which is no longer waiting (now: {run.PendingGate} of phase {run.Phase}); nothing was recorded.", run);
         }
 
         var person = people.ByName(user)!;

@@ -214,4 +214,20 @@ public sealed class GateTests
         Assert.Equal(OutcomeKind.Conflict, vote.Kind);
         Assert.Equal((RunState.AwaitingApproval, StepKind.CreateManagerVm), (run.State, run.Step));
     }
+
+    [Fact]
+    public async Task A_vote_for_an_opening_that_has_closed_never_lands_on_the_next_gate()
+    {
+        var harness = new EngineHarness();
+        var run = await harness.StartAsync();
+        var stale = new GateOpening(run.Phase, run.PendingGate!, run.GateRound);
+        run = await harness.ApproveAsync(run.Id, "bob");
+        Assert.Equal(StepKind.InstallManager, run.Step);
+
+        var late = await harness.Engine.DecideAsync(run.Id, "carol", "slack", VoteDecision.Approve, null, CancellationToken.None, stale);
+
+        Assert.Equal(OutcomeKind.Conflict, late.Kind);
+        Assert.Contains("no longer waiting", late.Message);
+        Assert.Empty((await harness.LoadAsync(run.Id)).VotesOnPendingGate);
+    }
 }

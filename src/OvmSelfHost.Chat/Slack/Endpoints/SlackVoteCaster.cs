@@ -52,7 +52,9 @@ internal sealed class SlackVoteCaster(
         }
 
         var reason = decision == VoteDecision.Reject ? ButtonRejectReason : null;
-        var outcome = await engine.DecideAsync(run.Id, person.Name, SlackChannel.Name, decision, reason, cancellationToken);
+        // The engine checks the opening again under its lock: the gate may close between here and there.
+        var outcome = await engine.DecideAsync(run.Id, person.Name, SlackChannel.Name, decision, reason, cancellationToken,
+            new GateOpening(key.Phase, key.Gate, key.Round));
         await ReplyAsync(click, outcome.Message, cancellationToken);
     }
 
