@@ -8,34 +8,59 @@ namespace OvmSelfHost.Runbook.Engine;
 
 public sealed partial class MigrationEngine
 {
-    private readonly HashSet<Guid> executing = [];
+    /// <summary>Runs being advanced, and whether another advance was asked for meanwhile.</summary>
+    private readonly Dictionary<Guid, bool> advancing = [];
 
     /// <summary>
     /// Moves the run on until it must wait: for a gate, a person, a window or the end. Safe to call
-    /// for any run at any time, including after a restart in the middle of a step.
+    /// for any run at any time, including after a restart in the middle of a step. A call made while
+    /// the run is being advanced is not lost: the advance goes round once more.
     /// </summary>
     public async Task AdvanceAsync(Guid id, CancellationToken cancellationToken)
     {
-        lock (executing)
+        lock (advancing)
         {
-            if (!executing.Add(id))
+            if (advancing.ContainsKey(id))
             {
+                advancing[id] = true;
                 return;
             }
+
+            advancing[id] = false;
         }
 
         try
         {
-            while (await AdvanceOnceAsync(id, cancellationToken))
+            do
             {
+                while (await AdvanceOnceAsync(id, cancellationToken))
+                {
+                }
             }
+            while (AskedAgain(id));
         }
         finally
         {
-            lock (executing)
+            lock (advancing)
             {
-                executing.Remove(id);
+                advancing.Remove(id);
             }
+        }
+    }
+
+    /// <summary>Either claims one more round, or lets go of the run in the same breath, so no call falls between.</summary>
+    private bool AskedAgain(Guid id)
+    {
+        lock (advancing)
+        {
+            if (advancing[id])
+            {
+                advancing[id] = false;
+                return true;
+            }
+
+            advancing.Remove(id);
+            return false;
         }
     }
 
