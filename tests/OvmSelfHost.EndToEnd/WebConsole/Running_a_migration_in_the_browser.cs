@@ -79,7 +79,9 @@ public sealed class Running_a_migration_in_the_browser(ConsoleFixture console)
         await Expect(page.Locator("#graph svg")).ToBeVisibleAsync();
         await page.Locator("[data-toggle='1.InstallManager']").ClickAsync();
         await Expect(page.Locator("[data-output='1.InstallManager']")).ToContainTextAsync("Oracle VM Manager installed.");
-        await Shot(page, "05-migration-completed", fullPage: true);
+        await Shot(page, "05-migration-completed");
+        await page.Locator(".graph-panel").ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Screenshots, "08-state-graph.png") });
+        await page.GetByTestId("diff-phase-2").ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Screenshots, "09-inventory-diff.png") });
         await VotesRecordThePickedPeople(page);
         await StaleVote_IsRefusedWithAClearMessage(page);
     }
