@@ -7,9 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OvmSelfHost.Chat.Deduplication;
-using OvmSelfHost.Chat.Messages;
-using OvmSelfHost.Chat.Queue;
+using OvmSelfHost.Chat.DependencyInjection;
 using OvmSelfHost.Chat.Slack.Endpoints;
 using OvmSelfHost.Chat.Slack.Publishing;
 using OvmSelfHost.Chat.Slack.Signing;
@@ -31,7 +29,7 @@ public static class SlackExtensions
         var services = builder.Services;
         services.AddOptions<SlackOptions>().BindConfiguration(SlackOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
-        AddChatBackground(services);
+        services.AddChatBackground();
         var options = builder.Configuration.GetSection(SlackOptions.SectionName).Get<SlackOptions>() ?? new SlackOptions();
         if (!options.Enabled)
         {
@@ -71,15 +69,6 @@ public static class SlackExtensions
             handler.Handle(SlackSignatureFilter.RawBody(http), http.Request.Headers["X-Slack-Retry-Num"]));
         SlackLog.SlackOn(logger, options.Channel!, options.ApiBaseUrl);
         return app;
-    }
-
-    private static void AddChatBackground(IServiceCollection services)
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IChatMessageStore, InMemoryChatMessageStore>();
-        services.TryAddSingleton<DeliveryDeduplicator>();
-        services.TryAddSingleton<ChatWorkQueue>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ChatWorkProcessor>());
     }
 
     private static void AddWebApi(IServiceCollection services)
