@@ -12,18 +12,13 @@ public static class CommandApi
 
     private static async Task<IResult> ExecuteAsync(HttpRequest request, CommandExecutor commands, LocalMode local, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync<CommandRequest>(request, """{"user":"alice","text":"/ovm status"}""");
+        var (body, problem) = await MigrationApi.ReadFromSomeoneAsync<CommandRequest>(request, local, b => b.User, "user", """{"user":"alice","text":"/ovm status"}""");
         if (problem is not null)
         {
             return problem;
         }
 
-        if (MigrationApi.Refusal(local, body!.User, "user") is { } refusal)
-        {
-            return refusal;
-        }
-
-        var reply = await commands.ExecuteAsync(body.User!, "web", body.Text, cancellationToken);
+        var reply = await commands.ExecuteAsync(body!.User!, "web", body.Text, cancellationToken);
         var result = new { ok = reply.Succeeded, outcome = reply.Kind.ToString(), text = reply.Text, migrationId = reply.MigrationId };
         return reply.Succeeded ? Results.Ok(result) : Results.Json(result, statusCode: Status(reply.Kind));
     }

@@ -24,18 +24,14 @@ public static class MigrationApi
 
     private static async Task<IResult> StartAsync(HttpRequest request, MigrationEngine engine, RunbookSettings settings, LocalMode local, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync<StartMigrationRequest>(request, """{"environments":["A","B"],"requestedBy":"alice"}""");
+        var (body, problem) = await ReadFromSomeoneAsync<StartMigrationRequest>(request, local, b => b.RequestedBy, "requestedBy",
+            """{"environments":["A","B"],"requestedBy":"alice"}""");
         if (problem is not null)
         {
             return problem;
         }
 
-        if (Refusal(local, body!.RequestedBy, "requestedBy") is { } refusal)
-        {
-            return refusal;
-        }
-
-        var outcome = await engine.RequestAsync(body.Environments ?? [], body.RequestedBy!, Channel, body.Window, cancellationToken);
+        var outcome = await engine.RequestAsync(body!.Environments ?? [], body.RequestedBy!, Channel, body.Window, cancellationToken);
         return outcome.Succeeded
             ? Results.Created($"/api/migrations/{outcome.Run!.Id}", MigrationView.From(outcome.Run, settings))
             : Problems.From(outcome.Kind, outcome.Message);
@@ -51,18 +47,13 @@ public static class MigrationApi
 
     private static async Task<IResult> DecideAsync(Guid id, HttpRequest request, MigrationEngine engine, RunbookSettings settings, LocalMode local, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync<DecisionRequest>(request, """{"user":"bob","decision":"approve"}""");
+        var (body, problem) = await ReadFromSomeoneAsync<DecisionRequest>(request, local, b => b.User, "user", """{"user":"bob","decision":"approve"}""");
         if (problem is not null)
         {
             return problem;
         }
 
-        if (Refusal(local, body!.User, "user") is { } refusal)
-        {
-            return refusal;
-        }
-
-        if (!Enum.TryParse<VoteDecision>(body.Decision, ignoreCase: true, out var decision) || int.TryParse(body.Decision, out _))
+        if (!TryWord<VoteDecision>(body!.Decision, out var decision))
         {
             return Problems.BadRequest($"'decision' must be \"approve\" or \"reject\", not '{body.Decision}'.");
         }
@@ -72,18 +63,13 @@ public static class MigrationApi
 
     private static async Task<IResult> ActAsync(Guid id, HttpRequest request, MigrationEngine engine, RunbookSettings settings, LocalMode local, CancellationToken cancellationToken)
     {
-        var (body, problem) = await JsonBody.ReadAsync<ActionRequest>(request, """{"user":"bob","action":"pause"}""");
+        var (body, problem) = await ReadFromSomeoneAsync<ActionRequest>(request, local, b => b.User, "user", """{"user":"bob","action":"pause"}""");
         if (problem is not null)
         {
             return problem;
         }
 
-        if (Refusal(local, body!.User, "user") is { } refusal)
-        {
-            return refusal;
-        }
-
-        if (!Enum.TryParse<OperatorAction>(body.Action, ignoreCase: true, out var action) || int.TryParse(body.Action, out _))
+        if (!TryWord<OperatorAction>(body!.Action, out var action))
         {
             return Problems.BadRequest($"'action' must be one of pause, resume, retry, abort, rollback, not '{body.Action}'.");
         }
@@ -105,6 +91,20 @@ public static class MigrationApi
         outcome.Succeeded
             ? Results.Ok(new { message = outcome.Message, migration = MigrationView.From(outcome.Run!, settings) })
             : Problems.From(outcome.Kind, outcome.Message);
+
+    /// <summary>Reads the body and checks that it names who asks, and that the host may believe it.</summary>
+    internal static async Task<(T? Body, IResult? Problem)> ReadFromSomeoneAsync<T>(
+        HttpRequest request, LocalMode local, Func<T, string?> who, string field, string example)
+        where T : class
+    {
+        var (body, problem) = await JsonBody.ReadAsync<T>(request, example);
+        return problem is not null ? (null, problem) : Refusal(local, who(body!), field) is { } refusal ? (null, refusal) : (body, null);
+    }
+
+    /// <summary>An enum word such as "approve"; numbers are not words.</summary>
+    private static bool TryWord<TEnum>(string? text, out TEnum value)
+        where TEnum : struct, Enum =>
+        Enum.TryParse(text, ignoreCase: true, out value) && !int.TryParse(text, out _);
 
     internal static IResult? Refusal(LocalMode local, string? user, string field)
     {
