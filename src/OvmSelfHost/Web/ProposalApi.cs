@@ -89,7 +89,9 @@ internal static class ProposalApi
                 $"Gate {proposal.Gate} of phase {proposal.Phase} is no longer waiting (the migration is {run.State}); nothing was recorded.");
         }
 
-        var outcome = await engine.DecideAsync(run.Id, person.Name, Channel, decision.Value, body.Reason, cancellationToken);
+        // The engine checks the opening again under its lock: the gate may close between here and there.
+        var outcome = await engine.DecideAsync(run.Id, person.Name, Channel, decision.Value, body.Reason, cancellationToken,
+            new GateOpening(proposal.Phase, proposal.Gate, proposal.Round));
         return outcome.Succeeded
             ? Results.Ok(new { message = outcome.Message })
             : Problems.From(outcome.Kind, outcome.Message);
