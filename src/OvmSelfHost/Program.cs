@@ -1,4 +1,5 @@
 using OvmSelfHost.Chat.Slack.DependencyInjection;
+using OvmSelfHost.Chat.Teams.DependencyInjection;
 using OvmSelfHost.Adapters;
 using OvmSelfHost.Configuration;
 using OvmSelfHost.Endpoints;
@@ -16,6 +17,7 @@ builder.AddOvm();
 builder.AddRunbook();
 builder.AddRunScheduling();
 builder.AddSlack();
+builder.AddTeams();
 
 var app = builder.Build();
 await app.Services.InitializeStorageAsync();
@@ -25,6 +27,7 @@ app.MapMigrationApi();
 app.MapCommandApi();
 app.MapWindowApi();
 app.MapSlackEndpoints();
+app.MapTeamsEndpoints();
 app.MapWebConsole();
 app.Run();
 

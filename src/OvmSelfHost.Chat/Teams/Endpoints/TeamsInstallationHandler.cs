@@ -1,0 +1,30 @@
+using OvmSelfHost.Chat.Queue;
+using OvmSelfHost.Chat.Teams.Activities;
+using OvmSelfHost.Chat.Teams.Connector;
+using OvmSelfHost.Chat.Teams.Conversations;
+
+namespace OvmSelfHost.Chat.Teams.Endpoints;
+
+/// <summary>
+/// A <c>conversationUpdate</c> that adds the bot: remember the conversation (serviceUrl, tenant,
+/// team channel) for proactive cards, and say hello there.
+/// </summary>
+internal sealed class TeamsInstallationHandler(TeamsInstallations installations, ChatWorkQueue queue, ConnectorClient connector)
+{
+    public const string Welcome = "OvmSelfHost is installed here: migrations started from anywhere get their card in this place. Mention me with help for the commands.";
+
+    public void Handle(TeamsActivity activity)
+    {
+        var botId = activity.Recipient?.Id;
+        if (botId is null || activity.MembersAdded?.Any(m => m.Id == botId) != true || TeamsConversationRef.From(activity) is not { } here)
+        {
+            return;
+        }
+
+        queue.Enqueue("teams installation", async ct =>
+        {
+            await installations.SaveInstallationAsync(here, ct);
+            await connector.SendAsync(here.ServiceUrl, here.ConversationId, TeamsActivity.Message(Welcome), ct);
+        });
+    }
+}
