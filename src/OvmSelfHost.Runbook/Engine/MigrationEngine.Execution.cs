@@ -1,0 +1,105 @@
+using OvmSelfHost.Runbook.Gates;
+using OvmSelfHost.Runbook.Ports;
+using OvmSelfHost.Runbook.Runs;
+using OvmSelfHost.Runbook.Steps;
+
+namespace OvmSelfHost.Runbook.Engine;
+
+/// <summary>Running a step (or a rollback) through the ports, and turning its outcome into a transition.</summary>
+public sealed partial class MigrationEngine
+{
+    private async Task ExecuteStepAsync(MigrationRun run, CancellationToken cancellationToken)
+    {
+        var context = new StepContext(run, settings, ovm!, store, notifier, time);
+        StepOutcome outcome;
+        try
+        {
+            outcome = await handlersByKind[run.Step].ExecuteAsync(context, cancellationToken);
+        }
+        catch (StepFailure failure)
+        {
+            outcome = StepOutcome.Failed(failure.Message);
+        }
+        catch (OvmFaultException fault)
+        {
+            outcome = StepOutcome.Failed($"{fault.Kind}: {fault.Message}{(fault.JobId is null ? "" : $" (job {fault.JobId})")}");
+        }
+
+        await ApplyOutcomeAsync(run, outcome, cancellationToken);
+    }
+
+    private async Task ApplyOutcomeAsync(MigrationRun executed, StepOutcome outcome, CancellationToken cancellationToken)
+    {
+        await TransitionAsync(executed.Id, RunState.Running, (run, journal) =>
+        {
+            // Facts and output were gathered on the executed copy; the fresh copy may carry a pause request.
+            run.Facts[run.Phase] = executed.Facts[run.Phase];
+            var step = run.CurrentStep;
+            step.Output = executed.CurrentStep.Output;
+            step.Message = outcome.Message;
+            step.FinishedAt = time.GetUtcNow();
+            var machine = new RunStateMachine(run);
+            switch (outcome)
+            {
+                case StepNeedsAcknowledgement ack:
+                    step.Status = StepStatus.AwaitingAcknowledgement;
+                    run.GateRound++;
+                    run.PendingGate = ack.Gate;
+                    machine.Fire(RunTrigger.AcknowledgementRequested);
+                    break;
+                case StepFailedOutcome:
+                    step.Status = StepStatus.Failed;
+                    machine.Fire(RunTrigger.StepFailed);
+                    break;
+                default:
+                    step.Status = outcome is StepSkipped ? StepStatus.Skipped : StepStatus.Succeeded;
+                    machine.Fire(RunTrigger.StepSucceeded);
+                    if (run.State != RunState.Completed)
+                    {
+                        MoveToNextStep(run);
+                    }
+
+                    run.PauseRequested = run.State != RunState.Paused && run.PauseRequested;
+                    break;
+            }
+
+            run.StatusMessage = Describe(run, outcome);
+            journal.Add(Journal(run, "engine", "engine", $"step-{step.Status.ToString().ToLowerInvariant()}", $"phase {step.Phase} {step.Kind}: {outcome.Message}"));
+            return run.StatusMessage;
+        }, cancellationToken);
+    }
+
+    private static string Describe(MigrationRun run, StepOutcome outcome) => run.State switch
+    {
+        RunState.Completed => $"Completed: both managers run as HA VMs, each in the other environment. {outcome.Message}",
+        RunState.Failed => $"Stopped at phase {run.Phase} {run.Step}: {outcome.Message} Retry, roll back or abort.",
+        RunState.AwaitingAcknowledgement => $"Phase {run.Phase} {run.Step} needs a person to accept: {outcome.Message}",
+        RunState.Paused => $"Paused before phase {run.Phase} {run.Step}, as requested. {outcome.Message}",
+        _ => outcome.Message,
+    };
+
+    private async Task ExecuteRollbackAsync(MigrationRun run, CancellationToken cancellationToken)
+    {
+        var context = new StepContext(run, settings, ovm!, store, notifier, time);
+        string message;
+        RunTrigger trigger;
+        try
+        {
+            message = await PhaseRollback.ExecuteAsync(context, cancellationToken);
+            trigger = RunTrigger.RollbackSucceeded;
+        }
+        catch (Exception ex) when (ex is StepFailure or OvmFaultException)
+        {
+            message = $"Rollback of phase {run.Phase} failed: {ex.Message} Check both managers; roll back again when fixed.";
+            trigger = RunTrigger.RollbackFailed;
+        }
+
+        await TransitionAsync(run.Id, RunState.RollingBack, (fresh, journal) =>
+        {
+            new RunStateMachine(fresh).Fire(trigger);
+            fresh.StatusMessage = message;
+            journal.Add(Journal(fresh, "engine", "engine", trigger == RunTrigger.RollbackSucceeded ? "rolled-back" : "rollback-failed", message));
+            return message;
+        }, cancellationToken);
+    }
+}
