@@ -13,7 +13,7 @@ from benchlib import *  # noqa: E402,F403
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 DURATION = int(os.environ.get("BENCH_DURATION", "5"))
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "1 16 64").split()]
-KINDS = os.environ.get("BENCH_KINDS", "command click").split()
+KINDS = os.environ.get("BENCH_KINDS", "command click click-repeat").split()
 BASE = int(os.environ.get("BENCH_PORT_BASE", "18000"))
 HOST_PORT, FLOOR_PORT, FAKE_PORT = BASE + 80, BASE + 90, BASE + 91
 
@@ -39,7 +39,7 @@ def parse_wrk(text):
 def run_wrk(port, kind, conns):
     env = dict(os.environ, BENCH_SIGNING_SECRET=SIGNING_SECRET, BENCH_KIND=kind,
                BENCH_FAKE_SLACK=f"http://127.0.0.1:{FAKE_PORT}", BENCH_LUA_DIR=os.path.join(BENCH, "lua"))
-    path = "/slack/interactions" if kind == "click" else "/slack/commands"
+    path = "/slack/interactions" if kind.startswith("click") else "/slack/commands"
     threads = 1 if conns == 1 else 2
     cmd = ["wrk", f"-t{threads}", f"-c{conns}", f"-d{DURATION}s", "--latency", "--timeout", "10s",
            "-s", os.path.join(BENCH, "lua", "slack.lua"), f"http://127.0.0.1:{port}{path}"]
@@ -47,6 +47,16 @@ def run_wrk(port, kind, conns):
     if out.returncode != 0:
         sys.exit(f"wrk failed: {out.stderr}")
     return parse_wrk(out.stdout), out.stdout
+
+
+IDLE = {}
+
+
+def idle_rate(proc, seconds=5):
+    wait_quiet(proc.pid)
+    before = cpu_seconds(proc.pid)
+    time.sleep(seconds)
+    return (cpu_seconds(proc.pid) - before) / seconds
 
 
 def measure(proc, port, kind, conns):
@@ -58,6 +68,7 @@ def measure(proc, port, kind, conns):
     cpu2 = cpu_seconds(proc.pid)
     n = max(res["requests"], 1)
     res["cpu_us"] = (cpu1 - cpu0) / n * 1e6          # during the load, per acknowledged request
+    res["cpu_net_us"] = max(cpu1 - cpu0 - IDLE[proc.pid] * DURATION, 0) / n * 1e6  # minus the process's idle CPU (timers, simulator pump)
     res["cpu_total_us"] = (cpu2 - cpu0) / n * 1e6    # plus the background work drained afterwards
     res["drain_s"] = drained
     res["rss_mb"] = rss_mb(proc.pid)
@@ -84,6 +95,9 @@ def main():
     wait_http(f"http://127.0.0.1:{FLOOR_PORT}/healthz", proc=floor)
     servers = {"host": (host, HOST_PORT), "floor": (floor, FLOOR_PORT)}
 
+    for name, (proc, _) in servers.items():
+        IDLE[proc.pid] = idle_rate(proc)
+        log(f"{name} idle CPU: {IDLE[proc.pid] * 1000:.1f} ms/s, RSS {rss_mb(proc.pid):.0f} MB")
     # Warm-up: JIT and connection pools on both, not measured.
     for kind in KINDS:
         for name in ("host", "floor"):
@@ -107,17 +121,18 @@ def main():
     log("fake Slack received:", stats)
 
     lines = [f"Machine: {machine_line(info)}.", "",
+             "Idle CPU (subtracted in the 'net of idle' columns): " + ", ".join(f"{n} {IDLE[p.pid] * 1000:.1f} ms/s" for n, (p, _) in servers.items()) + ".", "",
              f"Median of {ROUNDS} rounds, {DURATION} s per run, host and floor alternating; wrk threads: 1 for c=1, else 2.", "",
-             "| request | conns | host req/s | floor req/s | ratio | host p50 ms | floor p50 ms | host p99 ms | floor p99 ms | p99 ratio | host CPU us/req | floor CPU us/req | CPU ratio | host CPU us/req incl. background |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| request | conns | host req/s | floor req/s | ratio | host p50 ms | floor p50 ms | host p99 ms | floor p99 ms | p99 ratio | host CPU us/req | floor CPU us/req | CPU ratio | host CPU net of idle | CPU ratio net | host CPU us/req incl. background drained after |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for kind in KINDS:
         for conns in CONNECTIONS:
-            h = {k: median([s[k] for s in samples[(kind, conns, "host")]]) for k in ("rps", "p50", "p99", "cpu_us", "cpu_total_us")}
-            f = {k: median([s[k] for s in samples[(kind, conns, "floor")]]) for k in ("rps", "p50", "p99", "cpu_us", "cpu_total_us")}
-            label = "`/ovm status`" if kind == "command" else "Approve click"
+            h = {k: median([s[k] for s in samples[(kind, conns, "host")]]) for k in ("rps", "p50", "p99", "cpu_us", "cpu_net_us", "cpu_total_us")}
+            f = {k: median([s[k] for s in samples[(kind, conns, "floor")]]) for k in ("rps", "p50", "p99", "cpu_us", "cpu_net_us", "cpu_total_us")}
+            label = {"command": "`/ovm status`", "click": "Approve click (new)", "click-repeat": "Approve click (repeat)"}[kind]
             lines.append(f"| {label} | {conns} | {fmt(h['rps'])} | {fmt(f['rps'])} | {h['rps'] / f['rps']:.2f}x | {fmt(h['p50'], 2)} | {fmt(f['p50'], 2)} | "
                          f"{fmt(h['p99'], 2)} | {fmt(f['p99'], 2)} | {h['p99'] / f['p99']:.2f}x | {fmt(h['cpu_us'])} | {fmt(f['cpu_us'])} | "
-                         f"{h['cpu_us'] / f['cpu_us']:.2f}x | {fmt(h['cpu_total_us'])} |")
+                         f"{h['cpu_us'] / f['cpu_us']:.2f}x | {fmt(h['cpu_net_us'])} | {h['cpu_net_us'] / f['cpu_net_us']:.2f}x | {fmt(h['cpu_total_us'])} |")
     lines += ["", "Every run: " + ", ".join(f"{k[2]} {k[0]} c={k[1]}: " + "/".join(f"{s['rps']:.0f}" for s in v) + " req/s" for k, v in sorted(samples.items())), "",
               f"Fake Slack received (background replies): {stats}", ""]
     text = "\n".join(lines)

@@ -1,5 +1,5 @@
 -- wrk script: signed Slack requests, a fresh timestamp and a fresh HMAC-SHA256 v0 signature on every request.
--- Environment: BENCH_SIGNING_SECRET, BENCH_KIND (command | click), BENCH_FAKE_SLACK (base URL of the fake
+-- Environment: BENCH_SIGNING_SECRET, BENCH_KIND (command | click | click-repeat), BENCH_FAKE_SLACK (base URL of the fake
 -- Slack, used in response_url), BENCH_LUA_DIR (folder of hmac.lua).
 package.path = (os.getenv("BENCH_LUA_DIR") or "bench/lua") .. "/?.lua;" .. package.path
 local hmac = require("hmac")
@@ -28,10 +28,14 @@ local function command_body(ts, n)
     .. "&trigger_id=" .. trigger
 end
 
+local repeat_click = kind == "click-repeat"
+
 local function click_body(ts, n)
   -- A well-formed Approve click for a migration id that does not exist: exercises verify, parse,
   -- deduplicate (every click is a new key) and hand-off; the background then answers "no longer exists".
-  local run = string.format("%08x%08x%016x", tid or 0, n, ts)
+  -- click-repeat: the same button pressed again and again by the same person (each request is still
+  -- freshly signed): after the first, deduplication answers and nothing is handed off.
+  local run = repeat_click and string.format("%08x%024x", tid or 0, 0) or string.format("%08x%08x%016x", tid or 0, n, ts)
   local trigger = string.format("%d.%d.%08x", ts, tid or 0, n)
   local payload = '{"type":"block_actions","user":{"id":"U0BOB0001","username":"bob","name":"bob","team_id":"T0BENCH01"},'
     .. '"api_app_id":"A0BENCH01","token":"gIkuvaNzQIHg97ATvDxqgjtO",'
@@ -44,8 +48,9 @@ local function click_body(ts, n)
   return "payload=" .. urlencode(payload)
 end
 
-local path = kind == "click" and "/slack/interactions" or "/slack/commands"
-local make = kind == "click" and click_body or command_body
+local is_click = kind == "click" or kind == "click-repeat"
+local path = is_click and "/slack/interactions" or "/slack/commands"
+local make = is_click and click_body or command_body
 
 function request()
   counter = counter + 1
