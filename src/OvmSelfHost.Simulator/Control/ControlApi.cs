@@ -36,6 +36,8 @@ internal static class ControlApi
         sim.MapDelete("/faults/{id}", (string id) => FaultControl.Clear(runtime, id));
         sim.MapGet("/settings", () => SettingsControl.Get(runtime));
         sim.MapPut("/settings", (SettingsRequest request) => SettingsControl.Put(runtime, request));
+        sim.MapGet("/stats", () => runtime.Stats.Snapshot(runtime));
+        sim.MapDelete("/stats", () => { runtime.Stats.Reset(); return TypedResults.NoContent(); });
         sim.MapGet("/scenarios", () => ScenarioControl.List());
         sim.MapPost("/scenarios/load", async (ScenarioRequest request, CancellationToken ct) => await ScenarioControl.LoadAsync(runtime, request, ct));
         return app;

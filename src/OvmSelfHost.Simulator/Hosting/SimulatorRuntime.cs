@@ -19,6 +19,9 @@ internal sealed class SimulatorRuntime(SimulatorOptions options, TimeProvider ti
     public TimeProvider Time => time;
     public SimulationWorld World { get; private set; } = null!;
 
+    /// <summary>WS-API request counters for the benchmarks (<c>GET /sim/stats</c>).</summary>
+    public Control.RequestStats Stats { get; } = new();
+
     public async Task StartAsync(ScenarioDefinition scenario, CancellationToken ct)
     {
         World = ScenarioBuilder.Build(scenario, options, time);

@@ -14,6 +14,7 @@ internal sealed class WsApiHandler(SimulatorRuntime runtime, SimManager manager)
     public async Task HandleAsync(HttpContext ctx)
     {
         var world = runtime.World;
+        runtime.Stats.Record(manager.Name, ctx.Request.Method, ctx.Request.Path.Value, runtime.Time.GetUtcNow());
         if (world.Settings.RequestLatencyMs > 0)
         {
             await Task.Delay(world.Settings.RequestLatencyMs, ctx.RequestAborted);

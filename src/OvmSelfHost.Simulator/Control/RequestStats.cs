@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http;
+using OvmSelfHost.Simulator.Hosting;
+using OvmSelfHost.Simulator.Jobs;
+
+namespace OvmSelfHost.Simulator.Control;
+
+/// <summary>
+/// Counts WS-API requests for the benchmarks (<c>GET /sim/stats</c>, <c>DELETE /sim/stats</c>): per manager,
+/// method and path (ids replaced by <c>{id}</c>), and when each job was read. Additive only; it changes no
+/// behaviour. The snapshot also lists the simulated operations (jobs, installers, manager start-ups) with
+/// their simulated times, so a harness can compute the critical path of a migration.
+/// </summary>
+internal sealed class RequestStats
+{
+    private readonly ConcurrentDictionary<string, long> calls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> jobReads = new(StringComparer.Ordinal);
+
+    public void Record(string manager, string method, string? path, DateTimeOffset now)
+    {
+        var segments = (path ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(4).ToArray(); // after /ovm/core/wsapi/rest
+        var shape = string.Join('/', segments.Select(s => s.Any(char.IsAsciiDigit) ? "{id}" : s));
+        calls.AddOrUpdate($"{manager} {method} /{shape}", 1, (_, n) => n + 1);
+        if (method == "GET" && segments is ["Job", var id] && id.Any(char.IsAsciiDigit))
+        {
+            jobReads.GetOrAdd(id, _ => new ConcurrentQueue<DateTimeOffset>()).Enqueue(now);
+        }
+    }
+
+    public void Reset()
+    {
+        calls.Clear();
+        jobReads.Clear();
+    }
+
+    public IResult Snapshot(SimulatorRuntime runtime)
+    {
+        var world = runtime.World;
+        lock (world.Gate)
+        {
+            world.Advance();
+            var jobs = world.Store.All<Job>().Where(j => j.Parent is null).Select(j => new
+            {
+                j.Id, manager = j.Owner.Name, j.Name, createdAt = j.CreatedAt, startedAt = j.StartedAt, endedAt = j.EndedAt,
+                summaryEndedAt = j.Children.Count == 0 ? j.EndedAt : j.Children.Max(c => c.EndedAt) is { } c && c > j.EndedAt ? c : j.EndedAt,
+                reads = jobReads.TryGetValue(j.Id, out var r) ? r.ToArray() : [],
+            }).ToList();
+            var installs = world.Hosts.Values.SelectMany(h => h.Installs).Select(i => new { host = i.HostName, startedAt = i.StartedAt, endsAt = i.StartedAt + i.Duration }).ToList();
+            var managers = world.Managers.Select(m => new { m.Name, upSince = world.UpSince(m), runningSince = world.RunningSince(m) }).ToList();
+            return TypedResults.Ok(new
+            {
+                now = world.Now, requests = calls.Values.Sum(), calls = calls.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value),
+                jobs, installs, managers,
+            });
+        }
+    }
+}
