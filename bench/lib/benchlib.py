@@ -136,7 +136,7 @@ def machine():
         "kernel": platform.release(),
         "dotnet": out(["dotnet", "--version"]),
         "wrk": out(["sh", "-c", "wrk -v 2>&1 | head -1"]) if shutil.which("wrk") else "-",
-        "commit": out(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"]),
+        "commit": os.environ.get("BENCH_COMMIT") or out(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"]),
         "load_before": os.getloadavg()[0],
     }
 
