@@ -29,10 +29,13 @@ public sealed class TeamsTestHost : IAsyncDisposable
     private readonly WebApplicationFactory<Program> host;
     private int next;
 
-    private TeamsTestHost(FakeBotFramework bot, FakeOvm? ovm, IReadOnlyDictionary<string, string>? settings)
+    private readonly bool ownsBot;
+
+    private TeamsTestHost(FakeBotFramework bot, bool ownsBot, FakeOvm? ovm, IReadOnlyDictionary<string, string>? settings, string? databaseFile)
     {
         Bot = bot;
-        factory = new HostFactory(ovm, settings: settings);
+        this.ownsBot = ownsBot;
+        factory = new HostFactory(ovm, databaseFile, settings);
         host = factory.WithWebHostBuilder(b =>
         {
             b.UseSetting("Teams:AppId", FakeBotFramework.AppId);
@@ -49,11 +52,20 @@ public sealed class TeamsTestHost : IAsyncDisposable
 
     public List<TimeSpan> AnswerTimes { get; } = [];
 
-    public static async Task<TeamsTestHost> StartAsync(FakeOvm? ovm = null, IReadOnlyDictionary<string, string>? settings = null)
+    public string DatabaseFile => factory.DatabaseFile;
+
+    /// <param name="bot">A fake Bot Framework to share (a restarted host); a new one, owned by this host, when null.</param>
+    public static async Task<TeamsTestHost> StartAsync(
+        FakeOvm? ovm = null, IReadOnlyDictionary<string, string>? settings = null, string? databaseFile = null, FakeBotFramework? bot = null)
     {
-        var bot = new FakeBotFramework();
+        if (bot is not null)
+        {
+            return new TeamsTestHost(bot, false, ovm, settings, databaseFile);
+        }
+
+        bot = new FakeBotFramework();
         await bot.StartAsync();
-        return new TeamsTestHost(bot, ovm, settings);
+        return new TeamsTestHost(bot, true, ovm, settings, databaseFile);
     }
 
     public static string NameOf(string aad) => aad switch { Alice => "Alice A", Bob => "Bob B", Carol => "Carol C", _ => "Mallory M" };
@@ -143,7 +155,10 @@ public sealed class TeamsTestHost : IAsyncDisposable
         Client.Dispose();
         await host.DisposeAsync();
         await factory.DisposeAsync();
-        await Bot.DisposeAsync();
+        if (ownsBot)
+        {
+            await Bot.DisposeAsync();
+        }
     }
 
     private JsonObject Activity(string type, string aad, string? id) => new()
