@@ -30,6 +30,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
     private readonly object gate = new();
     private readonly List<FakeConnectorCall> calls = [];
     private readonly Dictionary<string, FakeTeamsActivity> activities = [];
+    private readonly Dictionary<string, int> rateLimits = [];
     private readonly RSA teamsKey = RSA.Create(2048);
     private readonly RSA otherChannelKey = RSA.Create(2048);
     private readonly RSA strangerKey = RSA.Create(2048);
@@ -58,6 +59,17 @@ public sealed class FakeBotFramework : IAsyncDisposable
     /// <summary>The texts of the replies to <paramref name="activityId"/>.</summary>
     public IReadOnlyList<string> Replies(string activityId) =>
         Calls.Where(c => c.Operation == "reply" && c.ActivityId == activityId).Select(c => c.Body["text"]?.GetValue<string>() ?? "").ToList();
+
+    /// <summary>The next <paramref name="times"/> Connector calls of <paramref name="operation"/> answer 429 with Retry-After: 1.</summary>
+    public void RateLimit(string operation, int times)
+    {
+        lock (gate)
+        {
+            rateLimits[operation] = times;
+        }
+    }
+
+    public int RateLimited(string operation) => Calls.Count(c => c.Operation == operation + ":429");
 
     public async Task StartAsync()
     {
@@ -174,6 +186,14 @@ public sealed class FakeBotFramework : IAsyncDisposable
         var auth = http.Request.Headers.Authorization.ToString();
         lock (gate)
         {
+            if (rateLimits.TryGetValue(operation, out var left) && left > 0)
+            {
+                rateLimits[operation] = left - 1;
+                calls.Add(new FakeConnectorCall(operation + ":429", http.Request.Path, conversationId ?? "", activityId, body, auth));
+                http.Response.Headers.RetryAfter = "1";
+                return Results.StatusCode(429);
+            }
+
             calls.Add(new FakeConnectorCall(operation, http.Request.Path, conversationId ?? "", activityId, body, auth));
             if (auth != "Bearer " + ConnectorToken)
             {

@@ -33,7 +33,7 @@ public sealed class TeamsCardTests : IAsyncLifetime
         Assert.Equal("run.refresh", refresh["action"]!["verb"]!.GetValue<string>());
         Assert.Equal(id.ToString("N"), refresh["action"]!["data"]!["migration"]!.GetValue<string>());
         var userIds = refresh["userIds"]!.AsArray().Select(u => u!.GetValue<string>()).ToList();
-        Assert.Contains("29:b0b00000", userIds);
+        Assert.Contains("8:orgid:" + TeamsTestHost.Bob, userIds);
         Assert.Contains("8:orgid:" + TeamsTestHost.Carol, userIds);
         Assert.DoesNotContain(userIds, u => u.Contains("a11ce000", StringComparison.Ordinal));
         Assert.Single(host.Bot.Cards);
@@ -145,5 +145,18 @@ public sealed class TeamsCardTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("not an Action.Execute", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task ConnectorAnswering429_IsRetriedAfterRetryAfter_AndTheCardStillUpdates()
+    {
+        var (_, card) = await StartAndWaitForFirstGateAsync();
+        host.Bot.RateLimit("update", 2);
+
+        await host.InvokeAsync(TeamsTestHost.Bob, "gate.approve", TeamsCards.Data("proposal", card.Proposal()!));
+
+        await host.Bot.WaitForAsync(() => host.Bot.Cards.SingleOrDefault(c => c.CardText.Contains("Approved: Create", StringComparison.Ordinal)), "the card after two 429s");
+        Assert.Equal(2, host.Bot.RateLimited("update"));
+        Assert.Single(host.Bot.Cards);
     }
 }

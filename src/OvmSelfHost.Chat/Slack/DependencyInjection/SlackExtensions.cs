@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OvmSelfHost.Chat.DependencyInjection;
+using OvmSelfHost.Chat.Http;
 using OvmSelfHost.Chat.Slack.Endpoints;
 using OvmSelfHost.Chat.Slack.Publishing;
 using OvmSelfHost.Chat.Slack.Signing;
@@ -74,16 +75,16 @@ public static class SlackExtensions
     private static void AddWebApi(IServiceCollection services)
     {
         services.AddTransient<SlackAuthHandler>();
-        services.AddTransient<SlackRateLimitHandler>();
+        services.TryAddTransient<RateLimitHandler>();
         services.AddRefitGeneratedClient<ISlackWebApi>(new RefitSettings(new SystemTextJsonContentSerializer(SlackJson.Options)))
             .ConfigureHttpClient((sp, http) =>
             {
                 http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<SlackOptions>>().Value.ApiBaseUrl.TrimEnd('/'));
                 http.Timeout = TimeSpan.FromMinutes(5);
             })
-            .AddHttpMessageHandler<SlackRateLimitHandler>()
+            .AddHttpMessageHandler<RateLimitHandler>()
             .AddHttpMessageHandler<SlackAuthHandler>();
         services.AddTransient(sp => new SlackWebApiClient(sp.GetRequiredService<ISlackWebApi>()));
-        services.AddHttpClient<SlackResponseUrlClient>().AddHttpMessageHandler<SlackRateLimitHandler>();
+        services.AddHttpClient<SlackResponseUrlClient>().AddHttpMessageHandler<RateLimitHandler>();
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OvmSelfHost.Chat.DependencyInjection;
+using OvmSelfHost.Chat.Http;
 using OvmSelfHost.Chat.Teams.Authentication;
 using OvmSelfHost.Chat.Teams.Connector;
 using OvmSelfHost.Chat.Teams.Conversations;
@@ -46,7 +47,9 @@ public static class TeamsExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(BotTokenProvider)),
             sp.GetRequiredService<IOptions<TeamsOptions>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<ConnectorAuthHandler>();
-        services.AddHttpClient(ConnectorClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(60))
+        services.TryAddTransient<RateLimitHandler>();
+        services.AddHttpClient(ConnectorClient.HttpClientName, http => http.Timeout = TimeSpan.FromMinutes(5))
+            .AddHttpMessageHandler<RateLimitHandler>()
             .AddHttpMessageHandler<ConnectorAuthHandler>();
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<TeamsMembers>();

@@ -1,13 +1,14 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 
-namespace OvmSelfHost.Chat.Slack.WebApi;
+namespace OvmSelfHost.Chat.Http;
 
 /// <summary>
-/// Honours HTTP 429: waits the <c>Retry-After</c> Slack asks for (1 s when absent, at most
+/// Honours HTTP 429 from a chat peer (the Slack Web API, the Bot Connector): a 429 means the request
+/// was not carried out, so sending it again is safe. Waits the <c>Retry-After</c> the peer asks for (1 s when absent, at most
 /// <see cref="MaxWait"/>) and sends again, up to <see cref="MaxAttempts"/> times in all.
 /// </summary>
-internal sealed partial class SlackRateLimitHandler(TimeProvider time, ILogger<SlackRateLimitHandler> logger) : DelegatingHandler
+internal sealed partial class RateLimitHandler(TimeProvider time, ILogger<RateLimitHandler> logger) : DelegatingHandler
 {
     public const int MaxAttempts = 4;
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
@@ -28,7 +29,7 @@ internal sealed partial class SlackRateLimitHandler(TimeProvider time, ILogger<S
             }
 
             var wait = RetryAfter(response);
-            LogRateLimited(logger, request.RequestUri?.AbsolutePath ?? "", wait.TotalSeconds, attempt);
+            LogRateLimited(logger, request.RequestUri?.Host ?? "", request.RequestUri?.AbsolutePath ?? "", wait.TotalSeconds, attempt);
             response.Dispose();
             await Task.Delay(wait, time, cancellationToken);
         }
@@ -41,6 +42,6 @@ internal sealed partial class SlackRateLimitHandler(TimeProvider time, ILogger<S
         return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > MaxWait ? MaxWait : wait;
     }
 
-    [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "Slack rate-limited {Path}; retrying in {Seconds} s (attempt {Attempt}).")]
-    private static partial void LogRateLimited(ILogger logger, string path, double seconds, int attempt);
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "{Peer} rate-limited {Path}; retrying in {Seconds} s (attempt {Attempt}).")]
+    private static partial void LogRateLimited(ILogger logger, string peer, string path, double seconds, int attempt);
 }
