@@ -19,6 +19,7 @@ p.add_argument("--vms", type=int, default=5000)
 p.add_argument("--repos", type=int, default=200)
 p.add_argument("--servers", type=int, default=64)
 p.add_argument("--port-base", type=int, default=7000)
+p.add_argument("--control-url", default=None, help="simulator control API: also write Ovm:Environments (Adapter Real, addresses from /sim/managers)")
 a = p.parse_args()
 
 FACTS = {"osRelease": "Oracle Linux Server release 7.9", "architecture": "x86_64", "memoryMb": 16384, "cpus": 4, "swapMb": 8192,
@@ -69,6 +70,16 @@ for index, env in enumerate(names):
                   f"Environments__{env}__ReplacementVm__InstallerIso=OracleVM-Manager-3.4.6-installer.iso",
                   f"Environments__{env}__ReplacementVm__MemoryMegabytes=8192", f"Environments__{env}__ReplacementVm__Cpus=2",
                   f"Environments__{env}__ReplacementVm__DiskGigabytes=60", f"Environments__{env}__SeparateDatabase=false"]
+if a.control_url:
+    env_lines += ["Ovm__Adapter=Real", "Ovm__Secrets__OVS_AGENT_PASSWORD=Welcome1"]
+    for env in names:
+        for role, name in (("OriginalManager", f"ovmm-{env.lower()}"), ("ReplacementManager", f"ovmm-{env.lower()}-vm")):
+            prefix = f"Ovm__Environments__{env}__{role}__"
+            env_lines += [prefix + "Simulated__ControlUrl=" + a.control_url, prefix + "Simulated__ManagerName=" + name,
+                          prefix + "Username=admin", prefix + "Password=Welcome1", prefix + "TrustSimulatorCertificate=true"]
+        for role, name in (("OriginalManager", f"ovmm-{env.lower()}"), ("ReplacementVm", f"ovmm-{env.lower()}-vm")):
+            prefix = f"Ovm__Environments__{env}__Hosts__{role}__Simulated__"
+            env_lines += [prefix + "ControlUrl=" + a.control_url, prefix + "HostName=" + name]
 for index, env in enumerate(names):
     partner = names[index ^ 1]
     scenario["plannedManagerVms"].append({"host": f"ovmm-{env.lower()}-vm", "hostedIn": partner, "takesOver": env, "httpsPort": port + 1, "httpPort": port})

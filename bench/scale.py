@@ -54,21 +54,25 @@ def part_inventory(work):
 def part_concurrent(work):
     """PAIRS migrations of distinct pairs in one host (embedded simulator), ack load before and during."""
     path = os.path.join(work, "pairs.json")
-    generate(path, "--pairs", str(PAIRS), "--vms", "3", "--repos", "1", "--servers", "2", "--port-base", "7000")
+    port_base = BASE + 1000  # simulator: control at port_base, managers at port_base + 1 .. port_base + 8 * PAIRS
+    control = f"http://127.0.0.1:{port_base}"
+    # The host's embedded simulator adapter knows environments A and B only: the pairs run against a standalone
+    # simulator, reached through Ovm:Adapter Real with every manager and host "Simulated" (addresses from /sim/managers).
+    generate(path, "--pairs", str(PAIRS), "--vms", "3", "--repos", "1", "--servers", "2", "--port-base", "7000", "--control-url", control + "/")
     env = {}
     with open(path + ".env") as f:
         for line in f:
             k, v = line.strip().split("=", 1)
             env[k] = v
-    port_base = BASE + 1000  # simulator ports: port_base .. port_base + 4 * 2 * PAIRS
     ack.HOST_PORT, ack.FLOOR_PORT, ack.FAKE_PORT = port_base - 20, port_base - 19, port_base - 18
-    require_free(ack.HOST_PORT, ack.FAKE_PORT, port_base)
-    env.update(host_env(work, port_base, {"Simulator__Scenario": path, "Slack__ApiBaseUrl": f"http://127.0.0.1:{ack.FAKE_PORT}/",
-                                          "Logging__LogLevel__Default": os.environ.get("BENCH_HOST_LOG_LEVEL", "Information")}))
+    require_free(ack.HOST_PORT, ack.FAKE_PORT, port_base, port_base + 1, port_base + 8 * PAIRS)
+    sim = start(["dotnet", SIM_DLL, f"--Simulator:Scenario={path}", f"--Simulator:PortOffset={port_base - 7000}"], logfile=os.path.join(work, "sim-pairs.log"))
+    wait_http(f"{control}/sim/managers", timeout=300, proc=sim)
+    env.update(host_env(work, port_base, {"Simulator__Enabled": "false", "Slack__ApiBaseUrl": f"http://127.0.0.1:{ack.FAKE_PORT}/"}))
     fake = start(["dotnet", os.path.join(BENCH, "FakeSlack/bin/Release/net10.0/FakeSlack.dll"), "--urls", f"http://127.0.0.1:{ack.FAKE_PORT}"])
     wait_http(f"http://127.0.0.1:{ack.FAKE_PORT}/_stats", proc=fake)
     host = start(["dotnet", HOST_DLL, "--urls", f"http://127.0.0.1:{ack.HOST_PORT}"], env=env, logfile=os.path.join(work, "host-pairs.log"))
-    api, control = f"http://127.0.0.1:{ack.HOST_PORT}", f"http://127.0.0.1:{port_base}"
+    api = f"http://127.0.0.1:{ack.HOST_PORT}"
     wait_http(f"{api}/healthz", timeout=300, proc=host)
     http("PUT", f"{control}/sim/settings", {"timeScale": float(os.environ.get("BENCH_PAIRS_TIMESCALE", "2"))})
     ack.IDLE[host.pid] = ack.idle_rate(host)
@@ -103,7 +107,7 @@ def part_concurrent(work):
                             pass
             if len(finished_at) >= len(ids):
                 done.set()
-            time.sleep(0.2)
+            time.sleep(1.0)
     thread = threading.Thread(target=approver, daemon=True)
     thread.start()
     during, rss_peak = [], 0.0
@@ -124,8 +128,10 @@ def part_concurrent(work):
     completed = sum(1 for i in ids if states.get(i) == "Completed")
     result = {"pairs": PAIRS, "post_s": started, "completed": completed, "ended": len(ended), "states": {s: list(states.values()).count(s) for s in set(states.values())},
               "last_end_s": max(ended) if ended else None, "median_end_s": median(ended), "before": before, "during": during, "rss_peak": rss_peak, "kind": kind}
+    result["sim_cpu"] = cpu_seconds(sim.pid)
     host.terminate()
     fake.terminate()
+    sim.terminate()
     return result
 
 
@@ -161,7 +167,7 @@ def main():
         d = {k: median([r[k] for r in pairs["during"]]) for k in ("rps", "p50", "p99", "cpu_us")} if pairs["during"] else None
         lines += [f"{pairs['pairs']} migrations of distinct environment pairs (E000/E001, ...; each 2 servers, 1 repository, 3 VMs) in one host with the embedded simulator; "
                   f"POSTed in {pairs['post_s']:.1f} s; {pairs['completed']} completed, final states {pairs['states']}; median end {fmt_s(pairs['median_end_s'])}, last {fmt_s(pairs['last_end_s'])}; "
-                  f"host RSS peak {pairs['rss_peak']:.0f} MB. Acknowledgement load: wrk c=64, `{pairs['kind']}`.", "",
+                  f"host RSS peak {pairs['rss_peak']:.0f} MB; the simulator (own process) used {pairs['sim_cpu']:.0f} s CPU. Acknowledgement load: wrk c=64, `{pairs['kind']}`.", "",
                   "| ack at 64 connections | req/s | p50 ms | p99 ms | CPU us/req |", "|---|---:|---:|---:|---:|",
                   f"| host idle (median of {len(pairs['before'])}) | {b['rps']:,.0f} | {b['p50']:.2f} | {b['p99']:.2f} | {b['cpu_us']:.0f} |"]
         if d:
