@@ -21,5 +21,11 @@ public sealed class SlackOptions
     /// <summary>The Web API's base URL; tests point it at a local fake.</summary>
     public string ApiBaseUrl { get; set; } = "https://slack.com/api/";
 
+    /// <summary>
+    /// Where a <c>response_url</c> may point. It arrives inside a signed request, but it is still a URL
+    /// the bot will post to: anything else is refused rather than followed.
+    /// </summary>
+    public List<string> ResponseUrlPrefixes { get; set; } = ["https://hooks.slack.com/"];
+
     public bool Enabled => !string.IsNullOrWhiteSpace(SigningSecret) && !string.IsNullOrWhiteSpace(BotToken);
 }

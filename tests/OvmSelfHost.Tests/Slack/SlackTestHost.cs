@@ -34,6 +34,7 @@ public sealed class SlackTestHost : IAsyncDisposable
             b.UseSetting("Slack:BotToken", FakeSlackApi.Token);
             b.UseSetting("Slack:Channel", "#ovm-migrations");
             b.UseSetting("Slack:ApiBaseUrl", slack.BaseUrl + "/api/");
+            b.UseSetting("Slack:ResponseUrlPrefixes:0", slack.BaseUrl + "/responses/");
         });
         Client = host.CreateClient();
     }

@@ -7,10 +7,15 @@ namespace OvmSelfHost.Chat.Slack.WebApi;
 /// Replies through an interaction's <c>response_url</c> (no token: the URL is the credential;
 /// usable five times in 30 minutes). Ephemeral replies, and "replace the original" for buttons.
 /// </summary>
-public sealed class SlackResponseUrlClient(HttpClient http)
+public sealed class SlackResponseUrlClient(HttpClient http, Microsoft.Extensions.Options.IOptions<SlackOptions> options)
 {
     public async Task ReplyAsync(string responseUrl, string text, bool ephemeral = true, CancellationToken cancellationToken = default)
     {
+        if (!IsTrusted(responseUrl))
+        {
+            throw new SlackApiException("response_url", "untrusted_response_url");
+        }
+
         var body = new JsonObject
         {
             ["response_type"] = ephemeral ? "ephemeral" : "in_channel",
@@ -23,4 +28,8 @@ public sealed class SlackResponseUrlClient(HttpClient http)
             throw new SlackApiException("response_url", $"http_{(int)response.StatusCode}");
         }
     }
+
+    public bool IsTrusted(string responseUrl) =>
+        Uri.TryCreate(responseUrl, UriKind.Absolute, out _)
+        && options.Value.ResponseUrlPrefixes.Any(p => responseUrl.StartsWith(p, StringComparison.OrdinalIgnoreCase));
 }
