@@ -159,4 +159,25 @@ public sealed class TeamsCardTests : IAsyncLifetime
         Assert.Equal(2, host.Bot.RateLimited("update"));
         Assert.Single(host.Bot.Cards);
     }
+
+    [Fact]
+    public async Task Dangerous_Approve_AsksToConfirmFirst_AndRecordsNothingUntilConfirmed()
+    {
+        var (id, card) = await StartAndWaitForFirstGateAsync();
+        await host.InvokeAsync(TeamsTestHost.Bob, "gate.approve", TeamsCards.Data("proposal", card.Proposal()!));
+        var install = await host.WaitForOpenGateAsync(id, "InstallManager");
+        await host.InvokeAsync(TeamsTestHost.Bob, "gate.approve", TeamsCards.Data("proposal", install.Proposal()!));
+        var stop = await host.WaitForOpenGateAsync(id, "StopOldManager");
+        var votesBefore = (await host.AuditAsync(id)).Count(e => e.GetProperty("action").GetString() == "approved");
+
+        Assert.Equal(["gate.approve.confirm", "gate.reject"], stop.Buttons().Select(b => b["verb"]!.GetValue<string>()));
+        var asking = (await host.InvokeAsync(TeamsTestHost.Bob, "gate.approve.confirm", TeamsCards.Data("proposal", stop.Proposal()!))).CardOf();
+
+        Assert.Contains("Really approve", asking.ToJsonString());
+        Assert.Equal(["gate.approve", "run.refresh"], asking.Buttons().Select(b => b["verb"]!.GetValue<string>()));
+        Assert.Equal(votesBefore, (await host.AuditAsync(id)).Count(e => e.GetProperty("action").GetString() == "approved"));
+
+        var confirmed = (await host.InvokeAsync(TeamsTestHost.Bob, "gate.approve", TeamsCards.Data("proposal", asking.Proposal()!))).CardOf();
+        Assert.Contains("(1 of 2)", confirmed.ToJsonString());
+    }
 }

@@ -8,8 +8,9 @@ internal static class TeamsCards
     public static IEnumerable<JsonObject> Buttons(this JsonObject card) =>
         Descendants(card).Where(o => o["type"]?.GetValue<string>() == "Action.Execute" && o["title"] is not null);
 
+    /// <summary>The gate opening a button is for; by default the Approve button, which on a dangerous gate first asks to confirm.</summary>
     public static string? Proposal(this JsonObject card, string verb = "gate.approve") =>
-        card.Buttons().FirstOrDefault(b => b["verb"]!.GetValue<string>() == verb)?["data"]?["proposal"]?.GetValue<string>();
+        card.Buttons().FirstOrDefault(b => b["verb"]!.GetValue<string>() is var v && (v == verb || v == verb + ".confirm"))?["data"]?["proposal"]?.GetValue<string>();
 
     /// <summary>The card in an invoke's answer.</summary>
     public static JsonObject CardOf(this JsonObject answer)

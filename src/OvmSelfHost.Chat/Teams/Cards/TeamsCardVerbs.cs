@@ -4,6 +4,9 @@ namespace OvmSelfHost.Chat.Teams.Cards;
 public static class TeamsCardVerbs
 {
     public const string Approve = "gate.approve";
+
+    /// <summary>First click on a dangerous gate's Approve: asks the approver to confirm; records nothing.</summary>
+    public const string ConfirmApprove = "gate.approve.confirm";
     public const string Reject = "gate.reject";
     public const string Refresh = "run.refresh";
 

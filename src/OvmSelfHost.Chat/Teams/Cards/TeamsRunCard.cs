@@ -75,12 +75,20 @@ public static class TeamsRunCard
 
         items.Add(AdaptiveCard.Facts([.. facts]));
         items.Add(AdaptiveCard.Text(p.Decisions.Count == 0 ? "No votes yet." : string.Join("\n\n", p.Decisions.Select(Line))));
-        if (viewer.MayVote)
+        if (viewer.MayVote && viewer.Confirming && p.IsDangerous)
         {
-            var data = new JsonObject { [TeamsCardVerbs.ProposalField] = p.Key.ToString() };
+            // Adaptive Cards have no confirm dialog: the second step is a card of its own, for this approver only.
+            items.Add(AdaptiveCard.Container("attention",
+                AdaptiveCard.Text($"Really approve **{p.Title}**? {p.WhyRisky}", weight: "Bolder"),
+                AdaptiveCard.Actions(
+                    AdaptiveCard.Execute("Yes, approve", TeamsCardVerbs.Approve, Data(p), "positive"),
+                    AdaptiveCard.Execute("Cancel", TeamsCardVerbs.Refresh, new JsonObject { [TeamsCardVerbs.MigrationField] = p.Key.MigrationId.ToString("N") }))));
+        }
+        else if (viewer.MayVote)
+        {
             items.Add(AdaptiveCard.Actions(
-                AdaptiveCard.Execute(p.IsDangerous ? $"Approve ({p.Risk})" : "Approve", TeamsCardVerbs.Approve, data, "positive"),
-                AdaptiveCard.Execute("Reject", TeamsCardVerbs.Reject, (JsonObject)data.DeepClone(), "destructive")));
+                AdaptiveCard.Execute(p.IsDangerous ? $"Approve ({p.Risk})…" : "Approve", p.IsDangerous ? TeamsCardVerbs.ConfirmApprove : TeamsCardVerbs.Approve, Data(p), "positive"),
+                AdaptiveCard.Execute("Reject", TeamsCardVerbs.Reject, Data(p), "destructive")));
         }
         else
         {
@@ -89,6 +97,8 @@ public static class TeamsRunCard
 
         return AdaptiveCard.Container("emphasis", [.. items]);
     }
+
+    private static JsonObject Data(GateProposal p) => new() { [TeamsCardVerbs.ProposalField] = p.Key.ToString() };
 
     private static JsonObject Decided(GateProposal p)
     {

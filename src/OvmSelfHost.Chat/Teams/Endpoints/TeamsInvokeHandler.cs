@@ -44,6 +44,7 @@ internal sealed class TeamsInvokeHandler(
         return action.Verb switch
         {
             TeamsCardVerbs.Refresh => await RefreshAsync(action, person, cancellationToken),
+            TeamsCardVerbs.ConfirmApprove => await ConfirmAsync(activity, action, person, cancellationToken),
             TeamsCardVerbs.Approve => await VoteAsync(activity, action, person, VoteDecision.Approve, cancellationToken),
             TeamsCardVerbs.Reject => await VoteAsync(activity, action, person, VoteDecision.Reject, cancellationToken),
             _ => TeamsInvokeResponse.Error("BadRequest", $"'{action.Verb}' is not a button of a migration card; nothing was changed."),
@@ -60,43 +61,63 @@ internal sealed class TeamsInvokeHandler(
         return await CardAsync(run, person, null, cancellationToken);
     }
 
+    /// <summary>The first click on a dangerous Approve: the same checks as a vote, then a card that asks to confirm.</summary>
+    private async Task<IResult> ConfirmAsync(TeamsActivity activity, TeamsCardAction action, Person? person, CancellationToken cancellationToken)
+    {
+        var (refusal, run, _) = await CheckVoteAsync(activity, action, person, cancellationToken);
+        return refusal ?? TeamsInvokeResponse.Card(await cards.CardForAsync(run!, new TeamsCardViewer(true, null, Confirming: true), cancellationToken));
+    }
+
     private async Task<IResult> VoteAsync(TeamsActivity activity, TeamsCardAction action, Person? person, VoteDecision decision, CancellationToken cancellationToken)
+    {
+        var (refusal, run, key) = await CheckVoteAsync(activity, action, person, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var claim = $"teams:vote:{person!.Name}:{decision}:{key}";
+        if (!deduplicator.TryClaim(claim))
+        {
+            return await CardAsync(run!, person, null, cancellationToken);
+        }
+
+        var outcome = await CastInBackgroundAsync(claim, run!.Id, person.Name, decision, key!, cancellationToken);
+        var now = await engine.FindAsync(run.Id, cancellationToken) ?? run;
+        return await CardAsync(now, person, outcome?.Message ?? $"{person.Name}'s {decision.ToString().ToLowerInvariant()} is being recorded; the card updates when it is done.", cancellationToken);
+    }
+
+    /// <summary>Who clicked, on which gate opening, and whether that opening still waits: a refusal, or the run and key.</summary>
+    private async Task<(IResult? Refusal, MigrationRun? Run, ProposalKey? Key)> CheckVoteAsync(
+        TeamsActivity activity, TeamsCardAction action, Person? person, CancellationToken cancellationToken)
     {
         if (!ProposalKey.TryParse(action.Field(TeamsCardVerbs.ProposalField), out var key))
         {
-            return TeamsInvokeResponse.Error("BadRequest", "This button does not name a gate of a migration; nothing was changed. See status.");
+            return (TeamsInvokeResponse.Error("BadRequest", "This button does not name a gate of a migration; nothing was changed. See status."), null, null);
         }
 
         if (person is null)
         {
-            return TeamsInvokeResponse.Message($"{activity.From?.Name ?? "This Teams account"} ({activity.From?.AadObjectId ?? "no AAD object id"}) is not a configured user; nothing was recorded. Ask an administrator to add your TeamsObjectId under Users.");
+            return (TeamsInvokeResponse.Message($"{activity.From?.Name ?? "This Teams account"} ({activity.From?.AadObjectId ?? "no AAD object id"}) is not a configured user; nothing was recorded. Ask an administrator to add your TeamsObjectId under Users."), null, null);
         }
 
         if (await engine.FindAsync(key!.MigrationId, cancellationToken) is not { } run)
         {
-            return TeamsInvokeResponse.Message($"Migration {RunText.ShortId(key.MigrationId)} no longer exists; nothing was recorded. See status.");
+            return (TeamsInvokeResponse.Message($"Migration {RunText.ShortId(key.MigrationId)} no longer exists; nothing was recorded. See status."), null, null);
         }
 
         if (!person.Is(PersonRole.Approver))
         {
-            return await CardAsync(run, person, $"{person.Name} is not an approver; nothing was recorded. Approvers: {string.Join(", ", people.Approvers.Select(p => p.Name))}.", cancellationToken);
+            return (await CardAsync(run, person, $"{person.Name} is not an approver; nothing was recorded. Approvers: {string.Join(", ", people.Approvers.Select(p => p.Name))}.", cancellationToken), null, null);
         }
 
         if (GateProposals.OpenKey(run) != key)
         {
             updates.Publish(run.Id);
-            return await CardAsync(run, person, $"Gate {key.Gate} of phase {key.Phase} is no longer waiting (the migration is {run.State}); nothing was recorded.", cancellationToken);
+            return (await CardAsync(run, person, $"Gate {key.Gate} of phase {key.Phase} is no longer waiting (the migration is {run.State}); nothing was recorded.", cancellationToken), null, null);
         }
 
-        var claim = $"teams:vote:{person.Name}:{decision}:{key}";
-        if (!deduplicator.TryClaim(claim))
-        {
-            return await CardAsync(run, person, null, cancellationToken);
-        }
-
-        var outcome = await CastInBackgroundAsync(claim, run.Id, person.Name, decision, key, cancellationToken);
-        var now = await engine.FindAsync(run.Id, cancellationToken) ?? run;
-        return await CardAsync(now, person, outcome?.Message ?? $"{person.Name}'s {decision.ToString().ToLowerInvariant()} is being recorded; the card updates when it is done.", cancellationToken);
+        return (null, run, key);
     }
 
     /// <returns>The engine's answer, or null when it took longer than <see cref="VoteBudget"/> (it still completes).</returns>
