@@ -48,9 +48,10 @@ public sealed class HostingTests
     [Fact]
     public async Task PortOffset_ShiftsEveryDefaultPort()
     {
-        await using var sim = await OvmSimulator.StartAsync(new SimulatorOptions { PortOffset = 31000 });
-        Assert.Equal(38000, sim.ControlUrl.Port);
-        Assert.Equal(38002, sim.Manager("ovmm-a").HttpsPort);
-        Assert.Equal(38011, sim.Manager("ovmm-b").HttpPort);
+        // Below the kernel's ephemeral range (32768-60999), where an outgoing connection could hold the port.
+        await using var sim = await OvmSimulator.StartAsync(new SimulatorOptions { PortOffset = 14000 });
+        Assert.Equal(21000, sim.ControlUrl.Port);
+        Assert.Equal(21002, sim.Manager("ovmm-a").HttpsPort);
+        Assert.Equal(21011, sim.Manager("ovmm-b").HttpPort);
     }
 }
