@@ -13,16 +13,22 @@ public sealed class DeliveryDeduplicator(TimeProvider time)
     /// <summary>How long a key is remembered: longer than Slack's last retry (about 5 minutes after the first).</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromHours(1);
 
-    private const int SweepEvery = 256;
+    /// <summary>
+    /// How often expired keys are swept out. A sweep walks every key, so it runs on a clock, not every N claims:
+    /// with many keys remembered, a count-based sweep made each claim O(n) on the acknowledgement path (bench/README.md).
+    /// </summary>
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> seen = new(StringComparer.Ordinal);
-    private int calls;
+    private long nextSweepTicks;
 
     /// <summary>True the first time <paramref name="key"/> is seen within <see cref="Retention"/>; false for a repeat.</summary>
     public bool TryClaim(string key)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         var now = time.GetUtcNow();
-        if (Interlocked.Increment(ref calls) % SweepEvery == 0)
+        var due = Interlocked.Read(ref nextSweepTicks);
+        if (now.UtcTicks >= due && Interlocked.CompareExchange(ref nextSweepTicks, (now + SweepInterval).UtcTicks, due) == due)
         {
             Sweep(now);
         }
