@@ -15,9 +15,9 @@ BASE = int(os.environ.get("BENCH_PORT_BASE", "18400"))
 HOST_PORT, FAKE_PORT = BASE + 80, BASE + 91
 
 
-def start_host(work, logname):
+def start_host(work, logname, extra=None):
     t0 = time.time()
-    proc = start(["dotnet", HOST_DLL, "--urls", f"http://127.0.0.1:{HOST_PORT}"], env=host_env(work, BASE), logfile=os.path.join(work, logname))
+    proc = start(["dotnet", HOST_DLL, "--urls", f"http://127.0.0.1:{HOST_PORT}"], env=host_env(work, BASE, extra), logfile=os.path.join(work, logname))
     wait_http(f"http://127.0.0.1:{HOST_PORT}/healthz", timeout=120, proc=proc)
     return proc, time.time() - t0
 
@@ -34,11 +34,14 @@ def main():
     log("machine:", machine_line(info))
     fake = start(["dotnet", os.path.join(BENCH, "FakeSlack/bin/Release/net10.0/FakeSlack.dll"), "--urls", f"http://127.0.0.1:{FAKE_PORT}"])
     wait_http(f"http://127.0.0.1:{FAKE_PORT}/_stats", proc=fake)
-    fresh, warm, idle = [], [], []
+    fresh, warm, idle, nosim = [], [], [], []
     for rnd in range(ROUNDS):
         work = tempfile.mkdtemp(prefix="ovm-bench-start-")
         proc, seconds = start_host(work, "fresh.log")       # new SQLite file: schema created
         fresh.append(seconds)
+        stop(proc)
+        proc, seconds = start_host(work, "nosim.log", {"Ovm__Adapter": "None", "Simulator__Enabled": "false"})  # no embedded simulator
+        nosim.append(seconds)
         stop(proc)
         proc, seconds = start_host(work, "warm.log")        # same file again
         warm.append(seconds)
@@ -67,6 +70,7 @@ def main():
         "| measure | median | min | max | target |", "|---|---:|---:|---:|---|",
         f"| process start to healthy, new database | {median(fresh):.2f} s | {min(fresh):.2f} s | {max(fresh):.2f} s | < 3 s |",
         f"| process start to healthy, existing database | {median(warm):.2f} s | {min(warm):.2f} s | {max(warm):.2f} s | < 3 s |",
+        f"| process start to healthy, existing database, `Ovm:Adapter` None (no embedded simulator: no listeners, no certificates) | {median(nosim):.2f} s | {min(nosim):.2f} s | {max(nosim):.2f} s | |",
         f"| RSS idle (10 s after healthy) | {median(idle):.0f} MB | {min(idle):.0f} MB | {max(idle):.0f} MB | < 250 MB |",
         f"| RSS during a two-phase migration (peak; median of samples) | {peak[0]:.0f} MB | {median(samples):.0f} MB (median) | | |",
         "",
