@@ -119,6 +119,10 @@ def main():
                         f"drain {res['drain_s']:.1f}s rss {res['rss_mb']:.0f} MB")
     _, stats = http("GET", f"http://127.0.0.1:{FAKE_PORT}/_stats")
     log("fake Slack received:", stats)
+    with open(os.path.join(work, "host.log")) as f:
+        failures = sum(1 for line in f if line.startswith("fail:"))
+    if failures:
+        log(f"WARNING: the host logged {failures} failures (see {work}/host.log)")
 
     lines = [f"Machine: {machine_line(info)}.", "",
              "Idle CPU (subtracted in the 'net of idle' columns): " + ", ".join(f"{n} {IDLE[p.pid] * 1000:.1f} ms/s" for n, (p, _) in servers.items()) + ".", "",
@@ -134,7 +138,7 @@ def main():
                          f"{fmt(h['p99'], 2)} | {fmt(f['p99'], 2)} | {h['p99'] / f['p99']:.2f}x | {fmt(h['cpu_us'])} | {fmt(f['cpu_us'])} | "
                          f"{h['cpu_us'] / f['cpu_us']:.2f}x | {fmt(h['cpu_net_us'])} | {h['cpu_net_us'] / f['cpu_net_us']:.2f}x | {fmt(h['cpu_total_us'])} |")
     lines += ["", "Every run: " + ", ".join(f"{k[2]} {k[0]} c={k[1]}: " + "/".join(f"{s['rps']:.0f}" for s in v) + " req/s" for k, v in sorted(samples.items())), "",
-              f"Fake Slack received (background replies): {stats}", ""]
+              f"Fake Slack received (background replies): {stats}; failures in the host's log: {failures}.", ""]
     text = "\n".join(lines)
     print(text)
     write_result("ack", text)

@@ -68,7 +68,8 @@ def part_concurrent(work):
     require_free(ack.HOST_PORT, ack.FAKE_PORT, port_base, port_base + 1, port_base + 8 * PAIRS)
     sim = start(["dotnet", SIM_DLL, f"--Simulator:Scenario={path}", f"--Simulator:PortOffset={port_base - 7000}"], logfile=os.path.join(work, "sim-pairs.log"))
     wait_http(f"{control}/sim/managers", timeout=300, proc=sim)
-    env.update(host_env(work, port_base, {"Simulator__Enabled": "false", "Slack__ApiBaseUrl": f"http://127.0.0.1:{ack.FAKE_PORT}/"}))
+    env.update(host_env(work, port_base, {"Simulator__Enabled": "false", "Slack__ApiBaseUrl": f"http://127.0.0.1:{ack.FAKE_PORT}/",
+                                          "Slack__ResponseUrlPrefixes__0": f"http://127.0.0.1:{ack.FAKE_PORT}/response/"}))
     fake = start(["dotnet", os.path.join(BENCH, "FakeSlack/bin/Release/net10.0/FakeSlack.dll"), "--urls", f"http://127.0.0.1:{ack.FAKE_PORT}"])
     wait_http(f"http://127.0.0.1:{ack.FAKE_PORT}/_stats", proc=fake)
     host = start(["dotnet", HOST_DLL, "--urls", f"http://127.0.0.1:{ack.HOST_PORT}"], env=env, logfile=os.path.join(work, "host-pairs.log"))

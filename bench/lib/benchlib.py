@@ -153,6 +153,8 @@ def host_env(workdir, port_base, extra=None):
         "Slack__BotToken": "xoxb-bench-token",
         "Slack__Channel": "C0BENCH01",
         "Slack__ApiBaseUrl": f"http://127.0.0.1:{port_base + 91}/",
+        # response_url replies go to the fake Slack too: the host only posts to allowed prefixes.
+        "Slack__ResponseUrlPrefixes__0": f"http://127.0.0.1:{port_base + 91}/response/",
         "Storage__Provider": "Sqlite",
         "Storage__ConnectionString": f"Data Source={os.path.join(workdir, 'host.db')}",
         "Simulator__PortOffset": str(port_base - 7000),
