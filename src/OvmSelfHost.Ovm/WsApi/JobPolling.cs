@@ -1,9 +1,38 @@
 namespace OvmSelfHost.Ovm.WsApi;
 
-/// <summary>How often a job (or the manager's run state) is read while waiting: doubling from <see cref="First"/> to <see cref="Cap"/>.</summary>
-internal sealed record JobPolling(TimeSpan First, TimeSpan Cap)
+/// <summary>
+/// How often a job (or the manager's run state) is read while waiting: every <see cref="Eager"/> for
+/// the first <see cref="EagerPeriod"/>, so short jobs are seen within a second; then, when the caller
+/// knows how long such a job usually takes, once at that moment; then backing off from
+/// <see cref="Eager"/> to <see cref="Cap"/>. A long job whose length is known costs a read or two a
+/// minute and is still seen within about a second of its end.
+/// </summary>
+internal sealed record JobPolling(TimeSpan Eager, TimeSpan EagerPeriod, TimeSpan Cap)
 {
-    public static JobPolling Default { get; } = new(TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30));
+    public static JobPolling Default { get; } = new(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30));
 
-    public TimeSpan Next(TimeSpan current) => current * 2 < Cap ? current * 2 : Cap;
+    public Schedule Start(TimeSpan? expected) => new(this, expected);
+
+    /// <summary>The waits of one job: stateful, one per wait.</summary>
+    internal sealed class Schedule(JobPolling polling, TimeSpan? expected)
+    {
+        private TimeSpan backoff = TimeSpan.Zero;
+
+        /// <summary>The wait before the next read, given how long the job has been waited for.</summary>
+        public TimeSpan Next(TimeSpan elapsed)
+        {
+            if (elapsed < polling.EagerPeriod)
+            {
+                return polling.Eager;
+            }
+
+            if (expected is { } usual && elapsed < usual)
+            {
+                return usual - elapsed;
+            }
+
+            backoff = backoff == TimeSpan.Zero ? polling.Eager : (backoff * 2 < polling.Cap ? backoff * 2 : polling.Cap);
+            return backoff;
+        }
+    }
 }

@@ -10,10 +10,13 @@ public sealed partial class WsApiOvmManager
         return JobResults.From(job, jobId);
     }
 
-    public async Task<OvmJobResult> WaitForJobAsync(string jobId, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<OvmJobResult> WaitForJobAsync(string jobId, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitForJobAsync(jobId, timeout, null, cancellationToken);
+
+    public async Task<OvmJobResult> WaitForJobAsync(string jobId, TimeSpan timeout, TimeSpan? expected, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
-        var delay = _polling.First;
+        var schedule = _polling.Start(expected);
         while (true)
         {
             var result = await GetJobAsync(jobId, cancellationToken);
@@ -30,15 +33,15 @@ public sealed partial class WsApiOvmManager
                 return result with { State = OvmJobState.Hung };
             }
 
+            var delay = schedule.Next(_time.GetElapsedTime(started));
             await Task.Delay(delay < remaining ? delay : remaining, _time, cancellationToken);
-            delay = _polling.Next(delay);
         }
     }
 
     public async Task<ManagerStatus> WaitUntilRunningAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
-        var delay = _polling.First;
+        var schedule = _polling.Start(expected: null);
         OvmFaultException? lastFault = null;
         ManagerStatus? last = null;
         while (true)
@@ -64,8 +67,8 @@ public sealed partial class WsApiOvmManager
                     OvmFaultKind.Unreachable, $"{_endpoint.Label} was not reachable within {timeout}: {lastFault?.Message}", inner: lastFault);
             }
 
+            var delay = schedule.Next(_time.GetElapsedTime(started));
             await Task.Delay(delay < remaining ? delay : remaining, _time, cancellationToken);
-            delay = _polling.Next(delay);
         }
     }
 }

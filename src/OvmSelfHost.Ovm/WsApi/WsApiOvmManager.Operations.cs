@@ -64,7 +64,7 @@ public sealed partial class WsApiOvmManager
     private async Task<string?> RunToEndAsync(Func<Task<IApiResponse<Job>>> call, string what, CancellationToken cancellationToken)
     {
         var ticket = await SubmitAsync(call, what);
-        var result = await WaitForJobAsync(ticket.JobId, IntermediateJobTimeout, cancellationToken);
+        var result = await WaitForJobAsync(ticket.JobId, IntermediateJobTimeout, null, cancellationToken);
         return result.State switch
         {
             OvmJobState.Succeeded => result.ResultId,

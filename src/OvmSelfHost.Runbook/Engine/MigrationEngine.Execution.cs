@@ -8,9 +8,15 @@ namespace OvmSelfHost.Runbook.Engine;
 /// <summary>Running a step (or a rollback) through the ports, and turning its outcome into a transition.</summary>
 public sealed partial class MigrationEngine
 {
+    private StepContext Context(MigrationRun run)
+    {
+        durations.Learn(run.Intents);
+        return new StepContext(run, settings, ovm!, store, notifier, time, durations);
+    }
+
     private async Task ExecuteStepAsync(MigrationRun run, CancellationToken cancellationToken)
     {
-        var context = new StepContext(run, settings, ovm!, store, notifier, time);
+        var context = Context(run);
         StepOutcome outcome;
         try
         {
@@ -80,7 +86,7 @@ public sealed partial class MigrationEngine
 
     private async Task ExecuteRollbackAsync(MigrationRun run, CancellationToken cancellationToken)
     {
-        var context = new StepContext(run, settings, ovm!, store, notifier, time);
+        var context = Context(run);
         string message;
         RunTrigger trigger;
         try

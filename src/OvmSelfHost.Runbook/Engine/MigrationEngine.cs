@@ -26,6 +26,7 @@ public sealed partial class MigrationEngine(
 {
     private const int ConflictRetries = 5;
     private readonly RunLocks locks = new();
+    private readonly OperationDurations durations = new();
     private readonly Dictionary<Definition.StepKind, IStepHandler> handlersByKind = handlers.ToDictionary(h => h.Kind);
 
     /// <summary>False until Oracle VM adapters are configured: runs then wait before preflight.</summary>

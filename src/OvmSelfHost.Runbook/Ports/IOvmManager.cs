@@ -17,7 +17,11 @@ public interface IOvmManager
     Task<OvmJobResult> GetJobAsync(string jobId, CancellationToken cancellationToken);
 
     /// <summary>Waits until the job is done (polling with backoff) or <paramref name="timeout"/> passes.</summary>
-    Task<OvmJobResult> WaitForJobAsync(string jobId, TimeSpan timeout, CancellationToken cancellationToken);
+    /// <param name="expected">How long this kind of job usually takes, when known: the wait reads once near then instead of backing off blindly.</param>
+    Task<OvmJobResult> WaitForJobAsync(string jobId, TimeSpan timeout, TimeSpan? expected, CancellationToken cancellationToken);
+
+    Task<OvmJobResult> WaitForJobAsync(string jobId, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitForJobAsync(jobId, timeout, null, cancellationToken);
 
     /// <summary>Waits until the manager reports <c>managerRunState RUNNING</c> or the timeout passes.</summary>
     Task<ManagerStatus> WaitUntilRunningAsync(TimeSpan timeout, CancellationToken cancellationToken);

@@ -16,7 +16,8 @@ public sealed class StepContext(
     IOvmConnections ovm,
     IMigrationStore store,
     IRunNotifier notifier,
-    TimeProvider time)
+    TimeProvider time,
+    OperationDurations durations)
 {
     public MigrationRun Run => run;
     public RunbookSettings Settings => settings;
@@ -155,11 +156,12 @@ public sealed class StepContext(
 
     private async Task<OvmJobResult> AwaitJobAsync(IOvmManager manager, IntentRecord intent, CancellationToken cancellationToken)
     {
-        var result = await manager.WaitForJobAsync(intent.JobId!, settings.JobTimeout, cancellationToken);
+        var result = await manager.WaitForJobAsync(intent.JobId!, settings.JobTimeout, durations.Expected(intent.Key), cancellationToken);
         switch (result.State)
         {
             case OvmJobState.Succeeded:
                 await CompleteAsync(intent, result.ResultId, cancellationToken);
+                durations.Learn([intent]);
                 return result;
             case OvmJobState.Hung or OvmJobState.InProgress:
                 throw new StepFailure(

@@ -6,7 +6,7 @@ namespace OvmSelfHost.Ovm.Tests.WsApi;
 public sealed class JobWaitingTests
 {
     [Fact]
-    public async Task JobNeverDone_Wait_PollsWithDoublingBackoffThenReportsHung()
+    public async Task JobNeverDone_Wait_ReadsEverySecondForTenSecondsThenBacksOffThenReportsHung()
     {
         var time = new FakeTimeProvider();
         var stub = new StubManager(_ => StubManager.Json(StubManager.Job("77", done: false)));
@@ -15,21 +15,47 @@ public sealed class JobWaitingTests
         var wait = manager.WaitForJobAsync("77", TimeSpan.FromSeconds(60), CancellationToken.None);
         await Eventually(() => stub.Requests.Count == 1);
 
-        time.Advance(TimeSpan.FromMilliseconds(400));
+        time.Advance(TimeSpan.FromMilliseconds(900));
         await Task.Delay(100);
         Assert.Single(stub.Requests);
 
-        var expectedGaps = new[] { 0.1, 1, 2, 4, 8, 16, 28.5 };
-        for (var i = 0; i < expectedGaps.Length; i++)
+        // Every second up to 10 s, then 1, 2, 4, 8, 16, then the timeout at 60 s.
+        var gaps = new[] { 0.1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 4, 8, 16, 19 };
+        for (var i = 0; i < gaps.Length; i++)
         {
-            time.Advance(TimeSpan.FromSeconds(expectedGaps[i]));
+            time.Advance(TimeSpan.FromSeconds(gaps[i]));
             await Eventually(() => stub.Requests.Count == i + 2);
         }
 
         var result = await wait;
         Assert.Equal(OvmJobState.Hung, result.State);
         Assert.Equal("77", result.JobId);
-        Assert.Equal(8, stub.Requests.Count);
+        Assert.Equal(17, stub.Requests.Count);
+    }
+
+    [Fact]
+    public async Task JobOfAKnownLength_Wait_ReadsOnceNearItsUsualEndAfterTheFirstTenSeconds()
+    {
+        var time = new FakeTimeProvider();
+        var stub = new StubManager(_ => StubManager.Json(StubManager.Job("78", done: false)));
+        var manager = WsApiTestManagers.Over(stub, time);
+
+        var wait = manager.WaitForJobAsync("78", TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(300), CancellationToken.None);
+        for (var second = 1; second <= 10; second++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Eventually(() => stub.Requests.Count == second + 1);
+        }
+
+        time.Advance(TimeSpan.FromSeconds(289));
+        await Task.Delay(100);
+        Assert.Equal(11, stub.Requests.Count);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await Eventually(() => stub.Requests.Count == 12);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await Eventually(() => stub.Requests.Count == 13);
+        Assert.False(wait.IsCompleted);
     }
 
     [Fact]
@@ -90,7 +116,7 @@ public sealed class JobWaitingTests
 
         var wait = manager.WaitUntilRunningAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
         await Eventually(() => stub.Requests.Count == 1);
-        time.Advance(TimeSpan.FromMilliseconds(500));
+        time.Advance(TimeSpan.FromSeconds(1));
         await Eventually(() => stub.Requests.Count == 2);
         time.Advance(TimeSpan.FromSeconds(1));
 

@@ -65,7 +65,7 @@ internal sealed class FakeManager(FakeOvm world, FakeEnvironment env, ManagerRol
 
     public Task<OvmJobResult> GetJobAsync(string jobId, CancellationToken cancellationToken) => Task.FromResult(world.Jobs[jobId]);
 
-    public Task<OvmJobResult> WaitForJobAsync(string jobId, TimeSpan timeout, CancellationToken cancellationToken)
+    public Task<OvmJobResult> WaitForJobAsync(string jobId, TimeSpan timeout, TimeSpan? expected, CancellationToken cancellationToken)
     {
         world.Calls.Add($"wait {jobId}");
         var job = world.Jobs[jobId];
