@@ -150,7 +150,7 @@ def host_env(workdir, port_base, extra=None):
     env = {
         "ASPNETCORE_ENVIRONMENT": "Production",
         "Slack__SigningSecret": SIGNING_SECRET,
-        "Slack__BotToken": "xoxb-bench-token",
+        "Slack__BotToken": "fake-bot-token-for-bench",
         "Slack__Channel": "C0BENCH01",
         "Slack__ApiBaseUrl": f"http://127.0.0.1:{port_base + 91}/",
         # response_url replies go to the fake Slack too: the host only posts to allowed prefixes.

@@ -18,7 +18,7 @@ namespace OvmSelfHost.Tests.Slack;
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
-    public const string Token = "xoxb-test-token";
+    public const string Token = "fake-bot-token-for-tests";
     public const string ChannelId = "C0OVM0001";
 
     private readonly object gate = new();

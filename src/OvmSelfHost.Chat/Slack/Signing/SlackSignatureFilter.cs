@@ -1,3 +1,4 @@
+using OvmSelfHost.Chat.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,7 @@ namespace OvmSelfHost.Chat.Slack.Signing;
 internal sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifier, ILogger<SlackSignatureFilter> logger) : IEndpointFilter
 {
     /// <summary>Larger bodies are refused; Slack's payloads are far smaller.</summary>
-    public const int MaxBodyBytes = 1 << 20;
+    public const int MaxBodyBytes = BoundedBody.MaxBytes;
 
     private const string BodyItem = "slack.raw-body";
 
@@ -19,7 +20,7 @@ internal sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifi
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var body = await ReadAsync(http.Request, http.RequestAborted);
+        var body = await BoundedBody.ReadAsync(http.Request, http.RequestAborted);
         if (body is null)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -34,29 +35,6 @@ internal sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifi
 
         http.Items[BodyItem] = body;
         return await next(context);
-    }
-
-    private static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     [LoggerMessage(EventId = 4201, Level = LogLevel.Warning, Message = "Refused a request to {Path}: signature check {Check}.")]

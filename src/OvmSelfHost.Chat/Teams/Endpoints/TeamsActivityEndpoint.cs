@@ -1,3 +1,4 @@
+using OvmSelfHost.Chat.Http;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -19,7 +20,7 @@ internal sealed partial class TeamsActivityEndpoint(
     TeamsMessageHandler messages, TeamsInvokeHandler invokes, TeamsInstallationHandler installations,
     ILogger<TeamsActivityEndpoint> logger)
 {
-    public const int MaxBodyBytes = 1 << 20;
+    public const int MaxBodyBytes = BoundedBody.MaxBytes;
 
     public async Task<IResult> HandleAsync(HttpContext http)
     {
@@ -31,7 +32,7 @@ internal sealed partial class TeamsActivityEndpoint(
             return Results.Unauthorized();
         }
 
-        if (await ReadAsync(http.Request, cancellationToken) is not { } body)
+        if (await BoundedBody.ReadAsync(http.Request, cancellationToken) is not { } body)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
@@ -76,29 +77,6 @@ internal sealed partial class TeamsActivityEndpoint(
         {
             return null;
         }
-    }
-
-    private static async Task<byte[]?> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     [LoggerMessage(EventId = 4501, Level = LogLevel.Warning, Message = "Refused a request to /api/messages: {Check}.")]
