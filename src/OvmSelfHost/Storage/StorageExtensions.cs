@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using OvmSelfHost.Configuration;
 using OvmSelfHost.Runbook.Engine;
 
@@ -28,39 +26,12 @@ public static class StorageExtensions
         return builder;
     }
 
-    /// <summary>Creates the tables on first start (also when Quartz created the database before us).</summary>
+    /// <summary>Creates the database and whichever of our tables it lacks (also when Quartz created the database before us).</summary>
     public static async Task InitializeStorageAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         var factory = services.GetRequiredService<IDbContextFactory<MigrationDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var creator = db.GetService<IRelationalDatabaseCreator>();
-        if (!await creator.ExistsAsync(cancellationToken))
-        {
-            await creator.CreateAsync(cancellationToken);
-        }
-
-        if (!await HasOurTablesAsync(db, cancellationToken))
-        {
-            await creator.CreateTablesAsync(cancellationToken);
-        }
-    }
-
-    private static async Task<bool> HasOurTablesAsync(MigrationDbContext db, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync(cancellationToken);
-        try
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = db.Database.IsNpgsql()
-                ? "SELECT to_regclass('ovm_migrations') IS NOT NULL"
-                : "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'ovm_migrations'";
-            return Convert.ToBoolean(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            await connection.CloseAsync();
-        }
+        await SchemaCreator.CreateMissingTablesAsync(db, cancellationToken);
     }
 
     /// <summary>The connection string as used: a relative SQLite file resolved against the repository root.</summary>

@@ -54,7 +54,7 @@ public static class Databases
 
         var factory = new Factory(options.Options);
         await using var db = factory.CreateDbContext();
-        await db.Database.EnsureCreatedAsync();
+        await SchemaCreator.CreateMissingTablesAsync(db, CancellationToken.None);
         return factory;
     }
 
