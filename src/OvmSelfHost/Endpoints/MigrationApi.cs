@@ -111,7 +111,7 @@ public static class MigrationApi
         if (!local.IsLocal)
         {
             return Problems.From(OutcomeKind.Forbidden,
-                $"The '{field}' field is trusted only when the host listens on loopback; it listens on {string.Join(", ", local.Addresses())}. Use Slack or Teams, which carry real identities.");
+                $"The '{field}' field is trusted only in local mode (host on loopback alone, no reverse proxy), and {local.WhyNotLocal}. Use Slack or Teams, which carry real identities.");
         }
 
         return string.IsNullOrWhiteSpace(user) ? Problems.BadRequest($"'{field}' is required: who is asking?") : null;

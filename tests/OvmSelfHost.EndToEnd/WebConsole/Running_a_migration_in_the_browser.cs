@@ -159,8 +159,12 @@ public sealed class Running_a_migration_in_the_browser(ConsoleFixture console)
     private static async Task StaleVote_IsRefusedWithAClearMessage(IPage page)
     {
         var key = await page.Locator("[data-testid=proposal]").First.GetAttributeAsync("data-key");
-        var answer = await page.EvaluateAsync<JsonElement>(
-            $"fetch('/api/proposals/{key}/votes', {{ method: 'POST', headers: {{ 'Content-Type': 'application/json' }}, body: JSON.stringify({{ user: 'bob', decision: 'approve' }}) }}).then(async r => ({{ status: r.status, body: await r.json() }}))");
+        var vote = $"(token) => fetch('/api/proposals/{key}/votes', {{ method: 'POST', headers: Object.assign({{ 'Content-Type': 'application/json' }}, token ? {{ 'X-OVM-Antiforgery': token }} : {{}}), body: JSON.stringify({{ user: 'bob', decision: 'approve' }}) }}).then(async r => ({{ status: r.status, body: await r.json() }}))";
+        var withoutToken = await page.EvaluateAsync<JsonElement>($"({vote})(null)");
+        Assert.Equal(403, withoutToken.GetProperty("status").GetInt32());
+        Assert.Contains("anti-forgery", withoutToken.GetProperty("body").GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        var answer = await page.EvaluateAsync<JsonElement>($"fetch('/api/session').then(r => r.json()).then(s => ({vote})(s.antiforgeryToken))");
         Assert.Equal(409, answer.GetProperty("status").GetInt32());
         Assert.Contains("is no longer waiting", answer.GetProperty("body").GetProperty("detail").GetString(), StringComparison.Ordinal);
     }

@@ -1,11 +1,24 @@
 // The host's JSON API. Every call resolves (never throws): { ok, status, data, message, offline }.
+// Changes carry the anti-forgery token GET /api/session hands out (with its cookie); a stale token
+// (the host restarted) is refreshed once and the change sent again.
+
+let antiforgeryToken = null;
 
 async function call(method, url, body) {
+  const first = await send(method, url, body);
+  if (method === 'GET' || first.status !== 403 || !/anti-forgery/.test(first.message)) return first;
+  const session = await send('GET', '/api/session');
+  return session.ok ? send(method, url, body) : first;
+}
+
+async function send(method, url, body) {
   let response;
+  const headers = body === undefined ? {} : { 'Content-Type': 'application/json' };
+  if (method !== 'GET' && antiforgeryToken) headers['X-OVM-Antiforgery'] = antiforgeryToken;
   try {
     response = await fetch(url, {
       method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
     });
@@ -18,6 +31,7 @@ async function call(method, url, body) {
   const message = data && typeof data === 'object'
     ? (data.detail || data.text || data.message || data.title || '')
     : (typeof data === 'string' ? data : '');
+  if (url === '/api/session' && response.ok && data?.antiforgeryToken) antiforgeryToken = data.antiforgeryToken;
   return { ok: response.ok, status: response.status, data, message };
 }
 
