@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using OvmSelfHost.Chat.Slack.DependencyInjection;
 using OvmSelfHost.Chat.Teams.DependencyInjection;
 using OvmSelfHost.Adapters;
@@ -11,6 +12,8 @@ using OvmSelfHost.Web;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRepositorySettings();
 builder.Services.AddProblemDetails();
+// Enumerations travel as their names ("Missing"), never as numbers a reader must look up.
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.AddSingleton<LocalMode>();
 builder.AddRunStorage();
 builder.AddOvm();
