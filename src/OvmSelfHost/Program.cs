@@ -24,7 +24,8 @@ builder.AddTeams();
 
 var app = builder.Build();
 await app.Services.InitializeStorageAsync();
-app.UseExceptionHandler();
+// A request the framework could not bind (?count=abc) is the caller's mistake: its 400, never a 500.
+app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError });
 app.MapEnvironmentApi();
 app.MapMigrationApi();
 app.MapCommandApi();
