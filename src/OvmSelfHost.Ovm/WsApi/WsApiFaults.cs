@@ -57,7 +57,7 @@ internal sealed class WsApiFaults(ManagerEndpoint endpoint)
         return new OvmFaultException(
             OvmFaultKind.Unreachable,
             // Never "start it": a manager that is down may be one already replaced, whose UUID is live elsewhere.
-            $"Could not {what} on {endpoint.Label}: {reason}. Check the address and the network; a manager stopped by a migration must stay stopped.",
+            $"Could not {what} on {endpoint.Label}: {reason}. Check that the address is right and reachable; a manager stopped by a migration must stay stopped.",
             inner: ex);
     }
 
