@@ -3,7 +3,7 @@ namespace OvmSelfHost.Runbook.Words;
 /// <summary>
 /// One list of allowed words and what each means. A word from outside is taken only when it is,
 /// letter for letter (case aside), one of the list: no trimming, no numbers, no comma lists (which
-/// <c>Enum.TryParse</c> would combine as flags), no prefixes.
+/// the framework enum parser would combine as flags), no prefixes.
 /// </summary>
 /// <typeparam name="T">What a word stands for: an enum value, or the canonical spelling of a name.</typeparam>
 public sealed class Vocabulary<T>
