@@ -31,7 +31,10 @@ public sealed class OvmConnections(
         var manager = (role == ManagerRole.Original ? Environment(environment).OriginalManager : Environment(environment).ReplacementManager)
             ?? throw new ArgumentException($"{Key(environment)}:{role}Manager is not configured.", nameof(role));
         var api = RestService.For<IOvmWsApi>(httpClients.CreateClient(WsApiClientName.For(environment, role)), WsApiJson.Settings());
-        var endpoint = new ManagerEndpoint($"{environment}/{role} manager ({manager.BaseUrl})", manager.Username, $"{Key(environment)}:{role}Manager");
+        var address = manager.BaseUrl is { Length: > 0 } url ? url
+            : manager.Simulated is { } simulated ? $"simulated {simulated.ManagerName}, address from {simulated.ControlUrl}"
+            : "no BaseUrl configured";
+        var endpoint = new ManagerEndpoint($"{environment}/{role} manager ({address})", manager.Username, $"{Key(environment)}:{role}Manager");
         return new WsApiOvmManager(api, endpoint, time, loggers.CreateLogger<WsApiOvmManager>(), secret => options.Value.Secrets.GetValueOrDefault(secret));
     }
 

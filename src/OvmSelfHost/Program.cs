@@ -2,7 +2,6 @@ using OvmSelfHost.Chat.Slack.DependencyInjection;
 using OvmSelfHost.Chat.Teams.DependencyInjection;
 using OvmSelfHost.Adapters;
 using OvmSelfHost.Configuration;
-using OvmSelfHost.CrossSite;
 using OvmSelfHost.Endpoints;
 using OvmSelfHost.Running;
 using OvmSelfHost.Scheduling;
@@ -11,9 +10,7 @@ using OvmSelfHost.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRepositorySettings();
-builder.Services.AddProblemDetails();
-builder.AddCrossSiteProtection();
-builder.Services.AddSingleton<LocalMode>();
+builder.AddHttpApi();
 builder.AddRunStorage();
 builder.AddOvm();
 builder.AddRunbook();
@@ -23,8 +20,7 @@ builder.AddTeams();
 
 var app = builder.Build();
 await app.Services.InitializeStorageAsync();
-app.UseExceptionHandler();
-app.UseCrossSiteProtection();
+app.UseHttpApi();
 app.MapEnvironmentApi();
 app.MapMigrationApi();
 app.MapCommandApi();

@@ -2,6 +2,7 @@ using System.Text;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Runs;
+using OvmSelfHost.Runbook.Words;
 
 namespace OvmSelfHost.Chat.Commands;
 
@@ -29,7 +30,8 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time)
             "windows" => CommandReply.Done(WindowText.List(engine.Windows, time.GetUtcNow())),
             "why" => await WithRunAsync(command, run => CommandReply.Done(Why(run), run.Id), cancellationToken),
             "audit" => await AuditAsync(command, cancellationToken),
-            _ => await ActAsync(user, channel, command, Enum.Parse<OperatorAction>(command.Verb, ignoreCase: true), cancellationToken),
+            _ when Vocabularies.Actions.TryParse(command.Verb, out var action) => await ActAsync(user, channel, command, action, cancellationToken),
+            _ => CommandReply.Invalid($"{Vocabularies.Actions.Refusal(command.Verb)} Try /ovm help."),
         };
     }
 

@@ -1,3 +1,5 @@
+using OvmSelfHost.Runbook.Words;
+
 namespace OvmSelfHost.Chat.Commands;
 
 /// <summary>Reads "/ovm verb args…" (the "/ovm" is optional, as after a Teams @mention).</summary>
@@ -5,6 +7,8 @@ public static class CommandParser
 {
     public static IReadOnlyList<string> Verbs { get; } =
         ["help", "envs", "plan", "start", "status", "approve", "reject", "pause", "resume", "retry", "abort", "rollback", "windows", "why", "audit"];
+
+    private static readonly Vocabulary<string> Commands = Vocabularies.Of("command", Verbs);
 
     /// <returns>The command, or null with a reply saying what was wrong.</returns>
     public static (ChatCommand? Command, string? Error) Parse(string? text)
@@ -20,9 +24,8 @@ public static class CommandParser
             return (new ChatCommand("help", []), null);
         }
 
-        var verb = words[0].ToLowerInvariant();
-        return Verbs.Contains(verb)
+        return Commands.TryParse(words[0], out var verb)
             ? (new ChatCommand(verb, words.Skip(1).ToList()), null)
-            : (null, $"Unknown command '{words[0]}'. Commands: {string.Join(", ", Verbs)}. Try /ovm help.");
+            : (null, $"{Commands.Refusal(words[0])} Try /ovm help.");
     }
 }

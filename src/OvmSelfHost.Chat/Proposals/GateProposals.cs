@@ -3,6 +3,7 @@ using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Settings;
+using OvmSelfHost.Runbook.Words;
 
 namespace OvmSelfHost.Chat.Proposals;
 
@@ -28,7 +29,7 @@ public static class GateProposals
         var plan = Procedure.Phase(key.Phase, run.EnvironmentA, run.EnvironmentB);
         var label = $"{RunText.ShortId(run.Id)} ({run.EnvironmentA} and {run.EnvironmentB}), phase {key.Phase}";
         var mayVote = settings.Gates.RequesterMayVote(key.Gate);
-        if (Enum.TryParse<StepKind>(key.Gate, out var kind))
+        if (Vocabularies.Steps.TryParse(key.Gate, out var kind))
         {
             var step = Procedure.Step(kind);
             return new GateProposal(key, label, step.Title, Procedure.Render(step.WhatHappens, plan), Procedure.Render(step.Touches, plan),

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OvmSelfHost.Runbook.Ports;
+using OvmSelfHost.Runbook.Words;
 
 namespace OvmSelfHost.Ovm.Configuration;
 
@@ -37,7 +38,7 @@ public sealed class OvmAdapterOptionsValidator : IValidateOptions<OvmAdapterOpti
 
         foreach (var (role, host) in settings.Hosts)
         {
-            if (!Enum.TryParse<HostRole>(role, ignoreCase: true, out _))
+            if (!Vocabularies.OfEnum<HostRole>("host role").TryParse(role, out _))
             {
                 errors.Add($"{key}:{role} is not a host role; use {string.Join(", ", Enum.GetNames<HostRole>())}.");
             }

@@ -39,7 +39,9 @@ internal static class WsApiClientRegistration
             .AddHttpMessageHandler(sp => Resolve(sp, environment, role) is { Simulated: { } simulated, BaseUrl.Length: 0 }
                 ? new SimulatedManagerAddressHandler(simulated)
                 : new PassThroughHandler())
-            .AddStandardResilienceHandler(options => ConfigureResilience(options, TimeSpan.FromSeconds(60)));
+            // The manager's own RequestTimeout bounds each attempt (HttpClient.Timeout is off: the pipeline owns time).
+            .AddStandardResilienceHandler()
+            .Configure((options, sp) => ConfigureResilience(options, Resolve(sp, environment, role).RequestTimeout));
     }
 
     public static void ConfigureResilience(HttpStandardResilienceOptions options, TimeSpan attemptTimeout)
@@ -52,7 +54,8 @@ internal static class WsApiClientRegistration
         options.Retry.Delay = TimeSpan.FromMilliseconds(500);
         options.AttemptTimeout.Timeout = attemptTimeout;
         options.TotalRequestTimeout.Timeout = attemptTimeout * 4 + TimeSpan.FromSeconds(10);
-        options.CircuitBreaker.SamplingDuration = attemptTimeout * 2;
+        // At least twice the attempt timeout, as the options' validation requires, and never under its 30 s default.
+        options.CircuitBreaker.SamplingDuration = TimeSpan.FromTicks(Math.Max((attemptTimeout * 2).Ticks, TimeSpan.FromSeconds(30).Ticks));
     }
 
     internal static OvmManagerOptions Resolve(IServiceProvider services, string environment, ManagerRole role)

@@ -56,7 +56,8 @@ internal sealed class WsApiFaults(ManagerEndpoint endpoint)
             : $"the connection failed ({Innermost(ex).Message})";
         return new OvmFaultException(
             OvmFaultKind.Unreachable,
-            $"Could not {what} on {endpoint.Label}: {reason}. Check that the manager is running and reachable on that address.",
+            // Never "start it": a manager that is down may be one already replaced, whose UUID is live elsewhere.
+            $"Could not {what} on {endpoint.Label}: {reason}. Check that the address is right and reachable; a manager stopped by a migration must stay stopped.",
             inner: ex);
     }
 

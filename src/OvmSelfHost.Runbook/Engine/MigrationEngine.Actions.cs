@@ -19,8 +19,18 @@ public sealed partial class MigrationEngine
             return CommandOutcome.Forbidden($"'{user}' is not a configured requester or approver; nothing changed.", run);
         }
 
+        if (!Enum.IsDefined(action))
+        {
+            return CommandOutcome.Invalid($"Unknown action {action}: use {Words.Vocabularies.Actions.Listed}.", run);
+        }
+
         if (action == OperatorAction.Pause && run.State == RunState.Running)
         {
+            if (run.PauseRequested)
+            {
+                return CommandOutcome.Conflict($"A pause of migration {run.Id} is already requested: {run.StatusMessage}", run);
+            }
+
             run.PauseRequested = true;
             run.StatusMessage = $"Pause requested by {person.Name}: the running step finishes (no Oracle VM job is abandoned), then the migration pauses.";
             journal.Add(Journal(run, person.Name, channel, "pause-requested", run.StatusMessage));
@@ -31,9 +41,10 @@ public sealed partial class MigrationEngine
         var machine = new RunStateMachine(run);
         if (!machine.CanFire(trigger, out var unmet))
         {
-            var why = unmet.Count > 0 ? $"it can only {action.ToString().ToLowerInvariant()} when {string.Join(" and ", unmet)}" : $"it is {run.State}";
-            var allowed = string.Join(", ", machine.PermittedTriggers.Where(IsOperatorTrigger).Select(t => t.ToString().ToLowerInvariant()));
-            return CommandOutcome.Conflict($"Cannot {action.ToString().ToLowerInvariant()} migration {run.Id}: {why}. Possible now: {(allowed.Length == 0 ? "nothing" : allowed)}.", run);
+            // Stateless leaves the unmet guards null when the state has no transition for the trigger at all.
+            var word = Words.Vocabularies.Actions.WordFor(action);
+            var why = unmet is { Count: > 0 } ? $"it can only {word} when {string.Join(" and ", unmet)}" : $"it is {run.State} at phase {run.Phase} {run.Step}";
+            return CommandOutcome.Conflict($"Cannot {word} migration {run.Id}: {why}. {PossibleNow(run)}", run);
         }
 
         var before = run.State;
@@ -53,8 +64,7 @@ public sealed partial class MigrationEngine
                 run.StatusMessage = $"{action} by {user}: phase {run.Phase} {run.Step} is next.";
                 break;
             case OperatorAction.Rollback:
-                run.GateRound++;
-                run.PendingGate = GateKeys.Rollback;
+                // Entering RollbackPending opened the Rollback gate (RunStateMachine): a rollback never waits without one.
                 var required = GatePolicies.RequiredApprovals(settings.Gates.For(GateKeys.Rollback));
                 run.StatusMessage = $"Rollback of phase {run.Phase} requested by {user}: waits for {required} approval(s).";
                 break;
@@ -62,10 +72,12 @@ public sealed partial class MigrationEngine
                 run.PendingGate = null;
                 run.StatusMessage = $"Aborted by {user} at phase {run.Phase} {run.Step}. Nothing further will run.";
                 break;
-            default:
+            case OperatorAction.Pause:
                 run.PendingGate = null;
                 run.StatusMessage = $"Paused by {user} at phase {run.Phase} {run.Step}.";
                 break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action), action, "Not an operator action.");
         }
 
         return run.StatusMessage;
@@ -98,8 +110,48 @@ public sealed partial class MigrationEngine
         OperatorAction.Resume => RunTrigger.Resume,
         OperatorAction.Retry => RunTrigger.Retry,
         OperatorAction.Abort => RunTrigger.Abort,
-        _ => RunTrigger.Rollback,
+        OperatorAction.Rollback => RunTrigger.Rollback,
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "Not an operator action."),
     };
+
+    private static OperatorAction ToAction(RunTrigger trigger) => trigger switch
+    {
+        RunTrigger.Pause => OperatorAction.Pause,
+        RunTrigger.Resume => OperatorAction.Resume,
+        RunTrigger.Retry => OperatorAction.Retry,
+        RunTrigger.Abort => OperatorAction.Abort,
+        _ => OperatorAction.Rollback,
+    };
+
+    /// <summary>The operator actions the run accepts in its state now (a running step may be asked to pause).</summary>
+    public static IReadOnlyList<OperatorAction> AllowedActions(MigrationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var allowed = new RunStateMachine(run).PermittedTriggers.Where(IsOperatorTrigger).Select(ToAction).ToList();
+        if (run.State == RunState.Running && !run.PauseRequested)
+        {
+            allowed.Insert(0, OperatorAction.Pause);
+        }
+
+        return allowed;
+    }
+
+    /// <summary>"Possible now: …", for a refusal or a stop: the actions allowed, and the gate that waits for a vote.</summary>
+    public static string PossibleNow(MigrationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var actions = AllowedActions(run).Select(Words.Vocabularies.Actions.WordFor).ToList();
+        var vote = run.PendingGate is { } gate && run.State is RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending
+            ? $"approve or reject gate {gate}"
+            : null;
+        var options = actions.Count == 0 ? [] : new List<string> { string.Join(", ", actions) };
+        if (vote is not null)
+        {
+            options.Add(vote);
+        }
+
+        return options.Count == 0 ? "Possible now: nothing (the migration is over)." : $"Possible now: {string.Join("; ", options)}.";
+    }
 
     internal static bool IsOperatorTrigger(RunTrigger trigger) =>
         trigger is RunTrigger.Pause or RunTrigger.Resume or RunTrigger.Retry or RunTrigger.Abort or RunTrigger.Rollback;

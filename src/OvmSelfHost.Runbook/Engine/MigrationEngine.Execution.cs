@@ -78,7 +78,7 @@ public sealed partial class MigrationEngine
     private static string Describe(MigrationRun run, StepOutcome outcome) => run.State switch
     {
         RunState.Completed => $"Completed: both managers run as HA VMs, each in the other environment. {outcome.Message}",
-        RunState.Failed => $"Stopped at phase {run.Phase} {run.Step}: {outcome.Message} Retry, roll back or abort.",
+        RunState.Failed => $"Stopped at phase {run.Phase} {run.Step}: {outcome.Message} {PossibleNow(run)}",
         RunState.AwaitingAcknowledgement => $"Phase {run.Phase} {run.Step} needs a person to accept: {outcome.Message}",
         RunState.Paused => $"Paused before phase {run.Phase} {run.Step}, as requested. {outcome.Message}",
         _ => outcome.Message,

@@ -24,8 +24,8 @@ public sealed partial class MigrationEngine
             return WindowAdmission.CannotPropose(run, instance, windows.ReminderBefore, now);
         }
 
-        var expected = StepDurations.Expected(run.Step, settings.ExpectedDurations, await store.ListAsync(cancellationToken));
-        return WindowAdmission.CannotStart(run, instance, expected, now);
+        var (expected, learned) = StepDurations.Estimate(run.Step, settings.ExpectedDurations, await store.ListAsync(cancellationToken));
+        return WindowAdmission.CannotStart(run, instance, expected, learned, now);
     }
 
     /// <summary>The step's gate has its approvals in the current round, given for the current opening of its window (if any).</summary>

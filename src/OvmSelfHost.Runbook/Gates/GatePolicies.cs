@@ -53,6 +53,6 @@ public sealed class GatePolicies
     /// <summary>Dangerous gates are never approved by the person who asked for the migration.</summary>
     public bool RequesterMayVote(string gate) =>
         For(gate) != ApprovalPolicy.TwoApprovers
-        && !(Enum.TryParse<StepKind>(gate, out var step) && Procedure.Step(step).Risk == StepRisk.Dangerous)
+        && !(Words.Vocabularies.Steps.TryParse(gate, out var step) && Procedure.Step(step).Risk == StepRisk.Dangerous)
         && gate != GateKeys.Rollback;
 }

@@ -1,3 +1,4 @@
+using OvmSelfHost.Runbook.Gates;
 using Stateless;
 using Stateless.Graph;
 
@@ -82,7 +83,13 @@ public sealed class RunStateMachine
         machine.Configure(RunState.Failed).Permit(RunTrigger.Retry, RunState.Ready);
         machine.Configure(RunState.Rejected).Permit(RunTrigger.Retry, RunState.Ready);
 
+        // The gate opens with the state, so no path (however the rollback was asked for) waits without one.
         machine.Configure(RunState.RollbackPending)
+            .OnEntry(() =>
+            {
+                run.GateRound++;
+                run.PendingGate = GateKeys.Rollback;
+            })
             .Permit(RunTrigger.GateApproved, RunState.RollingBack)
             .Permit(RunTrigger.GateRejected, RunState.Paused);
 

@@ -12,11 +12,14 @@ public sealed class PreflightStep : IStepHandler
     public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
         var plan = context.Plan;
-        var hosting = await context.HostingManager.GetStatusAsync(cancellationToken);
-        var target = await context.OldManager.GetStatusAsync(cancellationToken);
-        if (!hosting.IsRunning || !target.IsRunning)
+        var (hosting, hostingFault) = await StatusAsync(context.HostingManager, cancellationToken);
+        var (target, targetFault) = await StatusAsync(context.OldManager, cancellationToken);
+        if (hosting is not { IsRunning: true } || target is not { IsRunning: true })
         {
-            return StepOutcome.Failed($"Both managers must be RUNNING: {plan.Hosting} is {hosting.RunState}, {plan.Target} is {target.RunState}.");
+            // A manager that does not run may have moved already: say so rather than ask for it to be started.
+            return StepOutcome.Failed(await MigratedPair.ObserveAsync(context, cancellationToken)
+                ?? $"Both managers must be RUNNING, and the pair is not migrated already (no replacement manager answers with their UUIDs): " +
+                   $"{plan.Hosting}'s manager {Reading(hosting, hostingFault)}; {plan.Target}'s manager {Reading(target, targetFault)}. Nothing was changed.");
         }
 
         var targetInventory = await context.OldManager.GetInventoryAsync(cancellationToken);
@@ -54,6 +57,21 @@ public sealed class PreflightStep : IStepHandler
             ? StepOutcome.NeedsAcknowledgement(GateKeys.AcknowledgeNonMinimal, $"{warning} {summary}")
             : StepOutcome.Succeeded(summary);
     }
+
+    private static async Task<(Ports.ManagerStatus? Status, Ports.OvmFaultException? Fault)> StatusAsync(Ports.IOvmManager manager, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await manager.GetStatusAsync(cancellationToken), null);
+        }
+        catch (Ports.OvmFaultException fault)
+        {
+            return (null, fault);
+        }
+    }
+
+    private static string Reading(Ports.ManagerStatus? status, Ports.OvmFaultException? fault) =>
+        status is not null ? $"is {status.RunState}" : $"could not be read ({fault!.Kind}: {fault.Message})";
 
     private static string? NotMinimal(StepContext context, Ports.EnvironmentInventory inventory)
     {

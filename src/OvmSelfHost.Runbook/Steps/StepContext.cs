@@ -25,6 +25,9 @@ public sealed class StepContext(
     public PhaseFacts Facts => run.CurrentFacts;
     public TimeProvider Time => time;
 
+    /// <summary>Every manager and host of the pair, for observations beyond this phase's roles (a pair already migrated).</summary>
+    public IOvmConnections Connections => ovm;
+
     public EnvironmentPlan TargetPlan => settings.Environment(Plan.Target);
     public EnvironmentPlan HostingPlan => settings.Environment(Plan.Hosting);
 

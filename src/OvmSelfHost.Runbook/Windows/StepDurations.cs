@@ -25,7 +25,11 @@ public static class StepDurations
         [StepKind.ConfirmPhase] = TimeSpan.FromMinutes(2),
     };
 
-    public static TimeSpan Expected(StepKind step, IReadOnlyDictionary<StepKind, TimeSpan> configured, IEnumerable<MigrationRun> history)
+    public static TimeSpan Expected(StepKind step, IReadOnlyDictionary<StepKind, TimeSpan> configured, IEnumerable<MigrationRun> history) =>
+        Estimate(step, configured, history).Duration;
+
+    /// <summary>The expected duration, and whether it was learned from runs (true) or is only the configured or default guess.</summary>
+    public static (TimeSpan Duration, bool Learned) Estimate(StepKind step, IReadOnlyDictionary<StepKind, TimeSpan> configured, IEnumerable<MigrationRun> history)
     {
         var learned = history
             .SelectMany(r => r.Steps)
@@ -38,10 +42,10 @@ public static class StepDurations
             .ToList();
         if (learned.Count > 0)
         {
-            return learned[learned.Count / 2];
+            return (learned[learned.Count / 2], true);
         }
 
-        return configured.TryGetValue(step, out var value) ? value : Defaults[step];
+        return (configured.TryGetValue(step, out var value) ? value : Defaults[step], false);
     }
 
     /// <summary>The shortest step a window must be able to hold.</summary>

@@ -30,7 +30,18 @@ public static class WindowAdmission
     }
 
     /// <returns>Null when the step may start now; otherwise why it waits.</returns>
-    public static string? CannotStart(MigrationRun run, WindowInstance? instance, TimeSpan expected, DateTimeOffset now)
+    public static string? CannotStart(MigrationRun run, WindowInstance? instance, TimeSpan expected, DateTimeOffset now) =>
+        CannotStart(run, instance, expected, learned: true, now);
+
+    /// <returns>Null when the step may start now; otherwise why it waits.</returns>
+    /// <param name="learned">False when <paramref name="expected"/> is only the configured or default guess, not measured.</param>
+    /// <remarks>
+    /// A guess longer than the whole opening would hold the step forever, and it would never run to
+    /// be measured. Such a step starts at the start of an opening (within its first tenth), so it has
+    /// the whole window; what it really takes is learned from then on. A measured duration longer
+    /// than the whole opening holds, and says it can never fit.
+    /// </remarks>
+    public static string? CannotStart(MigrationRun run, WindowInstance? instance, TimeSpan expected, bool learned, DateTimeOffset now)
     {
         if (instance is null)
         {
@@ -42,6 +53,11 @@ public static class WindowAdmission
             return $"Waits for window {run.Window}, which opens at {Local(instance.OpensAt, instance)} (until {Local(instance.ClosesAt, instance)}). {Progress(run)}";
         }
 
+        if (expected > instance.Duration && !MayRunPastClose(run))
+        {
+            return LongerThanTheWindow(run, instance, expected, learned, now);
+        }
+
         if (now + expected > instance.ClosesAt && !MayRunPastClose(run))
         {
             return $"Phase {run.Phase} {run.Step} needs about {expected:hh\\:mm} but window {run.Window} closes at {Local(instance.ClosesAt, instance)}: " +
@@ -49,6 +65,20 @@ public static class WindowAdmission
         }
 
         return null;
+    }
+
+    private static string? LongerThanTheWindow(MigrationRun run, WindowInstance instance, TimeSpan expected, bool learned, DateTimeOffset now)
+    {
+        if (learned)
+        {
+            return $"Phase {run.Phase} {run.Step} has taken about {expected:hh\\:mm} (measured), longer than the whole window {run.Window} ({instance.Duration:hh\\:mm}): " +
+                   $"it can never fit. Abort, or start a new migration in a longer window. {Progress(run)}";
+        }
+
+        return now < instance.OpensAt + (instance.Duration / 10)
+            ? null
+            : $"Phase {run.Phase} {run.Step} is estimated at {expected:hh\\:mm} (not measured yet), longer than the whole window {run.Window} ({instance.Duration:hh\\:mm}): " +
+              $"it starts at the start of the next opening, to have the whole window. {Progress(run)}";
     }
 
     /// <summary>What is done and what remains, for a person deciding whether to wait.</summary>

@@ -18,7 +18,8 @@ internal static class FaultControl
 
     public static IResult Add(SimulatorRuntime runtime, FaultRequest request)
     {
-        if (!Enum.TryParse<FaultKind>(request.Kind, ignoreCase: true, out var kind))
+        // Exactly one name (case aside): the framework parser would also take numbers and comma lists.
+        if (Enum.GetValues<FaultKind>().Where(k => string.Equals(k.ToString(), request.Kind, StringComparison.OrdinalIgnoreCase)).ToList() is not [var kind])
             return TypedResults.BadRequest(new ControlError($"kind must be one of {string.Join(", ", Enum.GetNames<FaultKind>())}"));
         var world = runtime.World;
         lock (world.Gate)

@@ -2,6 +2,7 @@ using OvmSelfHost.Ovm.DependencyInjection;
 using OvmSelfHost.Ovm.Simulated;
 using OvmSelfHost.Simulator.DependencyInjection;
 using OvmSelfHost.Simulator.Hosting;
+using OvmSelfHost.Runbook.Words;
 
 namespace OvmSelfHost.Adapters;
 
@@ -16,7 +17,7 @@ public static class OvmAdapterExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var configured = builder.Configuration["Ovm:Adapter"] ?? nameof(OvmAdapterMode.None);
-        if (!Enum.TryParse<OvmAdapterMode>(configured, ignoreCase: true, out var mode) || int.TryParse(configured, out _))
+        if (!Vocabularies.OfEnum<OvmAdapterMode>("adapter").TryParse(configured, out var mode))
         {
             throw new InvalidOperationException($"Ovm:Adapter is '{configured}'; use None, Simulator or Real.");
         }

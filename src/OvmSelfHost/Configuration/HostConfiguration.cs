@@ -1,6 +1,7 @@
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.People;
 using OvmSelfHost.Runbook.Settings;
+using OvmSelfHost.Runbook.Words;
 
 namespace OvmSelfHost.Configuration;
 
@@ -25,7 +26,7 @@ public static class HostConfiguration
         var expected = new Dictionary<Runbook.Definition.StepKind, TimeSpan>();
         foreach (var (step, duration) in runbook.ExpectedDurations)
         {
-            if (!Enum.TryParse<Runbook.Definition.StepKind>(step, ignoreCase: true, out var kind))
+            if (!Vocabularies.Steps.TryParse(step, out var kind))
             {
                 errors.Add($"Runbook:ExpectedDurations:{step} is not a step. Steps: {string.Join(", ", Enum.GetNames<Runbook.Definition.StepKind>())}.");
             }
@@ -95,7 +96,7 @@ public static class HostConfiguration
             var roles = new HashSet<PersonRole>();
             foreach (var role in user.Roles)
             {
-                if (Enum.TryParse<PersonRole>(role, ignoreCase: true, out var parsed))
+                if (Vocabularies.OfEnum<PersonRole>("role").TryParse(role, out var parsed))
                 {
                     roles.Add(parsed);
                 }
@@ -126,7 +127,7 @@ public static class HostConfiguration
             {
                 errors.Add($"Gates:{gate.Key} is not a gate. Known: {string.Join(", ", GatePolicies.KnownGates)}.");
             }
-            else if (!Enum.TryParse<ApprovalPolicy>(gate.Value, ignoreCase: true, out var policy))
+            else if (!Vocabularies.OfEnum<ApprovalPolicy>("policy").TryParse(gate.Value, out var policy))
             {
                 errors.Add($"Gates:{gate.Key} = '{gate.Value}' is not a policy (use None, OneApprover, TwoApprovers).");
             }

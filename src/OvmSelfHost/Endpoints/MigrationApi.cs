@@ -1,7 +1,7 @@
 using OvmSelfHost.Runbook.Engine;
-using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Settings;
+using OvmSelfHost.Runbook.Words;
 
 namespace OvmSelfHost.Endpoints;
 
@@ -53,9 +53,9 @@ public static class MigrationApi
             return problem;
         }
 
-        if (!TryWord<VoteDecision>(body!.Decision, out var decision))
+        if (!Vocabularies.Decisions.TryParse(body!.Decision, out var decision))
         {
-            return Problems.BadRequest($"'decision' must be \"approve\" or \"reject\", not '{body.Decision}'.");
+            return Problems.BadRequest($"'decision': {Vocabularies.Decisions.Refusal(body.Decision)}");
         }
 
         return Answer(await engine.DecideAsync(id, body.User!, Channel, decision, body.Reason, cancellationToken), settings);
@@ -69,9 +69,9 @@ public static class MigrationApi
             return problem;
         }
 
-        if (!TryWord<OperatorAction>(body!.Action, out var action))
+        if (!Vocabularies.Actions.TryParse(body!.Action, out var action))
         {
-            return Problems.BadRequest($"'action' must be one of pause, resume, retry, abort, rollback, not '{body.Action}'.");
+            return Problems.BadRequest($"'action': {Vocabularies.Actions.Refusal(body.Action)}");
         }
 
         return Answer(await engine.ActAsync(id, body.User!, Channel, action, cancellationToken), settings);
@@ -100,11 +100,6 @@ public static class MigrationApi
         var (body, problem) = await JsonBody.ReadAsync<T>(request, example);
         return problem is not null ? (null, problem) : Refusal(local, who(body!), field) is { } refusal ? (null, refusal) : (body, null);
     }
-
-    /// <summary>An enum word such as "approve"; numbers are not words.</summary>
-    private static bool TryWord<TEnum>(string? text, out TEnum value)
-        where TEnum : struct, Enum =>
-        Enum.TryParse(text, ignoreCase: true, out value) && !int.TryParse(text, out _);
 
     internal static IResult? Refusal(LocalMode local, string? user, string field)
     {

@@ -3,6 +3,8 @@ using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Inventory;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Settings;
+using OvmSelfHost.Runbook.Words;
+using OvmSelfHost.Runbook.Engine;
 
 namespace OvmSelfHost.Endpoints;
 
@@ -25,7 +27,6 @@ public sealed record MigrationView(
 {
     public static MigrationView From(MigrationRun run, RunbookSettings settings)
     {
-        var machine = new RunStateMachine(run);
         return new MigrationView(
             run.Id,
             run.Id.ToString("N")[..8],
@@ -38,8 +39,7 @@ public sealed record MigrationView(
             run.RequestedBy,
             run.CreatedAt,
             run.UpdatedAt,
-            machine.PermittedTriggers.Where(t => t is RunTrigger.Pause or RunTrigger.Resume or RunTrigger.Retry or RunTrigger.Abort or RunTrigger.Rollback)
-                .Select(t => t.ToString().ToLowerInvariant()).ToList(),
+            MigrationEngine.AllowedActions(run).Select(Vocabularies.Actions.WordFor).ToList(),
             run.Steps.Select(s => StepView.From(run, s, settings)).ToList(),
             run.Facts.OrderBy(f => f.Key).Select(f => PhaseView.From(run, f.Key, f.Value)).ToList());
     }

@@ -21,9 +21,12 @@ public sealed class QuartzMaintenanceWindows : IMaintenanceWindows
 
     public IEnumerable<MaintenanceWindow> All => windows.Values;
 
-    public WindowInstance? CurrentOrNext(string window, DateTimeOffset now) => Get(window).CurrentOrNext(now);
+    /// <remarks>A window removed from configuration (a run may still name it) never opens again.</remarks>
+    public WindowInstance? CurrentOrNext(string window, DateTimeOffset now) =>
+        windows.TryGetValue(window, out var found) ? found.CurrentOrNext(now) : null;
 
-    public IReadOnlyList<WindowInstance> Openings(string window, DateTimeOffset now, int count) => Get(window).Openings(now, count);
+    public IReadOnlyList<WindowInstance> Openings(string window, DateTimeOffset now, int count) =>
+        windows.TryGetValue(window, out var found) ? found.Openings(now, count) : [];
 
     public WindowDescription Describe(string window) => Get(window).Describe();
 

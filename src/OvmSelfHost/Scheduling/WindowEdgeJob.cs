@@ -22,6 +22,13 @@ internal sealed class WindowEdgeJob(MigrationEngine engine, IRunDriver driver, W
             return;
         }
 
+        if (!timers.IsConfigured(window))
+        {
+            // A trigger of a window removed from configuration (stored before the change): drop it, wake nobody.
+            await context.Scheduler.UnscheduleJob(context.Trigger.Key, cancellationToken);
+            return;
+        }
+
         foreach (var run in await engine.ListAsync(cancellationToken))
         {
             if (!run.IsTerminal && string.Equals(run.Window, window, StringComparison.OrdinalIgnoreCase))

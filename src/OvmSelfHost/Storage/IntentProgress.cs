@@ -8,7 +8,7 @@ namespace OvmSelfHost.Storage;
 /// </summary>
 internal static class IntentProgress
 {
-    public static bool Advances(string stored, IntentStatus proposed) => Rank(Enum.Parse<IntentStatus>(stored)) < Rank(proposed);
+    public static bool Advances(string stored, IntentStatus proposed) => Rank(StoredName.Parse<IntentStatus>(stored)) < Rank(proposed);
 
     private static int Rank(IntentStatus status) => status switch
     {

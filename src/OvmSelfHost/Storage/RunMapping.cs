@@ -94,9 +94,9 @@ internal static class RunMapping
             RequestedVia = row.RequestedVia,
             CreatedAt = row.CreatedAt,
             UpdatedAt = row.UpdatedAt,
-            State = Enum.Parse<RunState>(row.State),
+            State = StoredName.Parse<RunState>(row.State),
             Phase = row.Phase,
-            Step = Enum.Parse<StepKind>(row.Step),
+            Step = StoredName.Parse<StepKind>(row.Step),
             PendingGate = row.PendingGate,
             GateRound = row.GateRound,
             PauseRequested = row.PauseRequested,
@@ -106,8 +106,8 @@ internal static class RunMapping
             Version = row.Version,
             Facts = JsonSerializer.Deserialize<Dictionary<int, PhaseFacts>>(row.FactsJson, Json) ?? [],
         };
-        run.Steps.AddRange(steps.OrderBy(s => s.Phase).ThenBy(s => Enum.Parse<StepKind>(s.Kind)).Select(ToStep));
-        run.Votes.AddRange(votes.OrderBy(v => v.Id).Select(v => new Vote(v.Phase, v.Gate, v.Round, v.User, v.Channel, Enum.Parse<VoteDecision>(v.Decision), v.Reason, v.At)));
+        run.Steps.AddRange(steps.OrderBy(s => s.Phase).ThenBy(s => StoredName.Parse<StepKind>(s.Kind)).Select(ToStep));
+        run.Votes.AddRange(votes.OrderBy(v => v.Id).Select(v => new Vote(v.Phase, v.Gate, v.Round, v.User, v.Channel, StoredName.Parse<VoteDecision>(v.Decision), v.Reason, v.At)));
         run.Intents.AddRange(intents.OrderBy(i => i.RecordedAt).Select(ToIntent));
         return run;
     }
@@ -115,8 +115,8 @@ internal static class RunMapping
     private static StepRecord ToStep(StepRow row) => new()
     {
         Phase = row.Phase,
-        Kind = Enum.Parse<StepKind>(row.Kind),
-        Status = Enum.Parse<StepStatus>(row.Status),
+        Kind = StoredName.Parse<StepKind>(row.Kind),
+        Status = StoredName.Parse<StepStatus>(row.Status),
         StartedAt = row.StartedAt,
         FinishedAt = row.FinishedAt,
         Message = row.Message,
@@ -130,7 +130,7 @@ internal static class RunMapping
         Step = row.Step,
         Key = row.Key,
         Description = row.Description,
-        Status = Enum.Parse<IntentStatus>(row.Status),
+        Status = StoredName.Parse<IntentStatus>(row.Status),
         JobId = row.JobId,
         ResultId = row.ResultId,
         Error = row.Error,

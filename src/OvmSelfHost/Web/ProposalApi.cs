@@ -6,6 +6,7 @@ using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.People;
 using OvmSelfHost.Runbook.Settings;
+using OvmSelfHost.Runbook.Words;
 
 namespace OvmSelfHost.Web;
 
@@ -57,15 +58,9 @@ internal static class ProposalApi
             return Refused(StatusCodes.Status400BadRequest, $"'{key}' is not a proposal key; reload the page to get the current cards.");
         }
 
-        var decision = body!.Decision?.ToLowerInvariant() switch
+        if (!Vocabularies.Decisions.TryParse(body!.Decision, out var decision))
         {
-            "approve" => VoteDecision.Approve,
-            "reject" => VoteDecision.Reject,
-            _ => (VoteDecision?)null,
-        };
-        if (decision is null)
-        {
-            return Refused(StatusCodes.Status400BadRequest, $"'decision' must be \"approve\" or \"reject\", not '{body.Decision}'.");
+            return Refused(StatusCodes.Status400BadRequest, $"'decision': {Vocabularies.Decisions.Refusal(body.Decision)}");
         }
 
         if (people.ByName(body.User) is not { } person)
@@ -90,7 +85,7 @@ internal static class ProposalApi
         }
 
         // The engine checks the opening again under its lock: the gate may close between here and there.
-        var outcome = await engine.DecideAsync(run.Id, person.Name, Channel, decision.Value, body.Reason, cancellationToken,
+        var outcome = await engine.DecideAsync(run.Id, person.Name, Channel, decision, body.Reason, cancellationToken,
             new GateOpening(proposal.Phase, proposal.Gate, proposal.Round));
         return outcome.Succeeded
             ? Results.Ok(new { message = outcome.Message })

@@ -25,6 +25,39 @@ public sealed class AddOvmAdaptersTests
         Assert.Equal(3, stub.Count("GET", "/Manager"));
     }
 
+    [Fact]
+    public async Task DelayedAnswer_ConfiguredRequestTimeout_IsAppliedToEveryAttempt()
+    {
+        // Issue 11, Why 8: a discover answer delayed 20 s was waited for with an 8 s RequestTimeout configured (60 s was hard-coded).
+        var slow = new DelayedManager(TimeSpan.FromSeconds(20));
+        var settings = AdapterServices.Configuration();
+        settings["Ovm:Environments:A:OriginalManager:RequestTimeout"] = "00:00:00.300";
+        using var services = AdapterServices.Build(settings, slow);
+        var manager = services.GetRequiredService<IOvmConnections>().Manager("A", ManagerRole.Original);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var fault = await Assert.ThrowsAsync<OvmFaultException>(() => manager.GetStatusAsync(CancellationToken.None));
+
+        Assert.Equal(OvmFaultKind.Unreachable, fault.Kind);
+        Assert.Contains("did not answer in time", fault.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(12), $"waited {clock.Elapsed} for 4 attempts of 0.3 s and their backoff");
+        Assert.Equal(4, slow.Attempts);
+    }
+
+    private sealed class DelayedManager(TimeSpan delay) : HttpMessageHandler
+    {
+        private int attempts;
+
+        public int Attempts => attempts;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref attempts);
+            await Task.Delay(delay, cancellationToken);
+            return StubManager.Json(StubManager.ManagerJson);
+        }
+    }
+
     [Theory]
     [InlineData("PUT")]
     [InlineData("POST")]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using OvmSelfHost.Runbook.Tests.Fakes;
 using OvmSelfHost.Tests.Support;
 
@@ -104,6 +105,43 @@ public sealed class MigrationApiTests
         Assert.Equal(HttpStatusCode.Forbidden, stranger.StatusCode);
         var audit = await (await client.GetAsync($"{url}/audit")).ReadAsync();
         Assert.Single(audit.EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("actions", "action", "Resume, Retry")]
+    [InlineData("actions", "action", "Resume, Rollback")]
+    [InlineData("actions", "action", "3")]
+    [InlineData("actions", "action", " abort ")]
+    [InlineData("decisions", "decision", "Approve, Reject")]
+    [InlineData("decisions", "decision", " approve ")]
+    [InlineData("decisions", "decision", "1")]
+    public async Task CommaListsNumbersOrBlanks_ActionOrDecision_Are400NamingTheWordsAndChangeNothing(string endpoint, string field, string word)
+    {
+        // Issue 11, Why 1: "Resume, Retry" was Enum.TryParse's 3 (Abort) and aborted the run; " approve " was trimmed and counted.
+        await using var host = new HostFactory();
+        var client = host.CreateClient();
+        var id = (await (await client.PostJsonAsync("/api/migrations", Start)).ReadAsync()).GetProperty("id").GetGuid();
+
+        var response = await client.PostRawAsync($"/api/migrations/{id}/{endpoint}", JsonSerializer.Serialize(new Dictionary<string, string> { ["user"] = "bob", [field] = word, ["reason"] = "r" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field == "action" ? "use pause, resume, retry, abort or rollback" : "use approve or reject", (await response.ReadAsync()).GetProperty("detail").GetString());
+        var run = await (await client.GetAsync($"/api/migrations/{id}")).ReadAsync();
+        Assert.Equal("Queued", run.GetProperty("state").GetString());
+        Assert.Single((await (await client.GetAsync($"/api/migrations/{id}/audit")).ReadAsync()).EnumerateArray());
+    }
+
+    [Fact]
+    public async Task InventoryDifferenceKinds_OnTheWire_AreNamesNotNumbers()
+    {
+        var options = HostJson();
+        Assert.Equal("\"OwnedByAnotherManager\"", JsonSerializer.Serialize(Runbook.Inventory.DifferenceKind.OwnedByAnotherManager, options));
+
+        static JsonSerializerOptions HostJson()
+        {
+            using var factory = new HostFactory();
+            return factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        }
     }
 
     [Fact]

@@ -62,6 +62,47 @@ public sealed class WindowApiTests
         }
     }
 
+    [Fact]
+    public async Task WindowRemovedFromConfiguration_Restart_ItsStoredTriggersAreGoneAndItsEdgeNeverThrows()
+    {
+        // Issue 11, Why 8: the stored triggers of a removed window kept firing and threw in WindowTimers.
+        var file = Path.Combine(Path.GetTempPath(), $"ovm-quartz-{Guid.NewGuid():N}.db");
+        var two = new Dictionary<string, string>(Window)
+        {
+            ["MaintenanceWindows:1:Name"] = "gone",
+            ["MaintenanceWindows:1:Cron"] = "0 0 1 * * ?",
+            ["MaintenanceWindows:1:Duration"] = "01:00:00",
+            ["MaintenanceWindows:1:TimeZone"] = "UTC",
+        };
+        await using (var before = new HostFactory(databaseFile: file, settings: two))
+        {
+            _ = await before.CreateClient().GetAsync("/healthz");
+            Assert.Equal(["edge-gone", "edge-saturday-night", "open-gone", "open-saturday-night"], await WaitForTriggersAsync(file, 4));
+        }
+
+        await using var after = new HostFactory(databaseFile: file, settings: Window);
+        _ = await after.CreateClient().GetAsync("/healthz");
+        Assert.Equal(["edge-saturday-night", "open-saturday-night"], await WaitForTriggersAsync(file, 2, exactly: true));
+
+        var scheduler = await after.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        await after.Services.GetRequiredService<OvmSelfHost.Scheduling.WindowTimers>().ScheduleNextEdgeAsync(scheduler, "gone", CancellationToken.None);
+        Assert.Equal(["edge-saturday-night", "open-saturday-night"], await WaitForTriggersAsync(file, 2, exactly: true));
+    }
+
+    private static async Task<List<string>> WaitForTriggersAsync(string file, int count, bool exactly = false)
+    {
+        for (var i = 0; ; i++)
+        {
+            var names = await WaitForTriggersAsync(file);
+            if ((exactly ? names.Count == count : names.Count >= count) || i > 50)
+            {
+                return names;
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     private static async Task<List<string>> WaitForTriggersAsync(string file)
     {
         for (var i = 0; ; i++)

@@ -135,6 +135,36 @@ public sealed class WindowedMigrationTests
         Assert.Equal(new DateTimeOffset(2027, 1, 7, 22, 0, 0, TimeSpan.Zero), Nightly.Openings("nightly", new DateTimeOffset(2027, 1, 6, 0, 0, 0, TimeSpan.Zero), 1)[0].OpensAt);
     }
 
+    [Fact]
+    public async Task WindowShorterThanAnUnmeasuredEstimate_AtTheOpening_AdmitsTheStepInsteadOfWaitingForever()
+    {
+        // Issue 11, Why 8: PrepareHostingEnvironment's default estimate (10 min) never fitted a 5-minute window, so it never ran and was never measured.
+        var windows = QuartzMaintenanceWindows.From(
+        [
+            new MaintenanceWindowOptions { Name = "short", Cron = "0 0 22 * * ?", Duration = TimeSpan.FromMinutes(5), TimeZone = "UTC" },
+        ], TimeSpan.FromMinutes(30));
+        var db = await Databases.CreateAsync(StorageProvider.Sqlite);
+        var engine = new MigrationEngine(new EfMigrationStore(db), new EngineHarness(ovm: ovm).Settings, EngineHarness.People, EngineHarness.AllSteps(),
+            new RecordingNotifier(), new RecordingDriver(), clock, ovm, windows);
+        var id = (await engine.RequestAsync(["A", "B"], "alice", "test", "short", CancellationToken.None)).Run!.Id;
+        var run = await AdvanceAsync(engine, id);
+        Assert.Equal((RunState.Ready, StepKind.PrepareHostingEnvironment), (run.State, run.Step));
+
+        // 22:00: the opening starts; the unmeasured 10-minute step gets the whole window, and the next gate follows.
+        At(4, 22, 0);
+        run = await AdvanceAsync(engine, id);
+        Assert.Equal(StepStatus.Skipped, run.StepAt(1, StepKind.PrepareHostingEnvironment).Status);
+        Assert.Equal((RunState.AwaitingApproval, StepKind.CreateManagerVm), (run.State, run.Step));
+
+        // 22:03: past the opening's start, a step estimated longer than the window waits for the start of the next one, and says so.
+        At(4, 22, 3);
+        run = await ApproveAsync(engine, id, "bob");
+        Assert.Equal((RunState.Ready, StepKind.CreateManagerVm), (run.State, run.Step));
+        Assert.Contains("estimated at 00:10 (not measured yet), longer than the whole window short (00:05)", run.StatusMessage);
+        Assert.Contains("starts at the start of the next opening", run.StatusMessage);
+        Assert.DoesNotContain(ovm.Calls, c => c.Contains("create VM", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("weekly", "Unknown window 'weekly'")]
     public async Task Starting_in_an_unknown_window_is_refused_and_schedules_nothing(string window, string expected)

@@ -90,6 +90,19 @@ public sealed class SlackEventTests : IAsyncLifetime
         Assert.Contains("not valid JSON", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("1")]
+    [InlineData("\"event_callback\"")]
+    public async Task NonObjectJson_Event_Is400Not500(string body)
+    {
+        var response = await host.SendAsync("/slack/events", body, "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not the object Slack sends", await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task BotMessages_AndOtherEvents_AreAcknowledgedAndIgnored()
     {

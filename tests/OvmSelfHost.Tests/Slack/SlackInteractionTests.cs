@@ -122,15 +122,29 @@ public sealed class SlackInteractionTests : IAsyncLifetime
         Assert.DoesNotContain(await host.AuditAsync(id), e => e.GetProperty("actor").GetString() == "carol");
     }
 
+    [Theory]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("1")]
+    [InlineData("{\"type\":\"block_actions\",\"user\":[],\"actions\":[1]}")]
+    public async Task NonObjectPayload_SignedClick_Is400AndChangesNothing(string payload)
+    {
+        var response = await host.SendAsync("/slack/interactions", SlackRequest.Form(("payload", payload)), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("could not be read", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("text").GetString());
+        Assert.Empty(await host.MigrationsAsync());
+    }
+
     [Fact]
-    public async Task MalformedPayload_Click_GetsAnEphemeralAnswerNot500()
+    public async Task MalformedPayload_Click_Gets400WithWordsNot500()
     {
         var response = await host.SendAsync("/slack/interactions", SlackRequest.Form(("payload", "{not json")), "application/x-www-form-urlencoded");
         var none = await host.SendAsync("/slack/interactions", "", "application/x-www-form-urlencoded");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("could not be read", JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("text").GetString());
-        Assert.Equal(HttpStatusCode.OK, none.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
         Assert.Empty(await host.MigrationsAsync());
     }
 }

@@ -9,6 +9,9 @@ internal static class SlackAnswers
 
     public static IResult Ephemeral(string text) => Results.Json(new { response_type = "ephemeral", text });
 
+    /// <summary>A body that is not what Slack sends: 400, still with words for whoever reads it.</summary>
+    public static IResult Malformed(string text) => Results.Json(new { response_type = "ephemeral", text }, statusCode: StatusCodes.Status400BadRequest);
+
     /// <summary>Command output as Slack shows it: a multi-line answer in a code block, so columns line up.</summary>
     public static string Format(string text)
     {

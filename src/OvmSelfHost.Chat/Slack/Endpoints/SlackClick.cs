@@ -17,6 +17,11 @@ internal sealed record SlackClick(string Type, string UserId, string? ActionId, 
         {
             using var document = JsonDocument.Parse(payload);
             var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
             var action = root.TryGetProperty("actions", out var actions) && actions.ValueKind == JsonValueKind.Array && actions.GetArrayLength() > 0
                 ? actions[0]
                 : default;

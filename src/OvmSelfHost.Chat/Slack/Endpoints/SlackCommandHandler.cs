@@ -19,7 +19,7 @@ internal sealed class SlackCommandHandler(PeopleDirectory people, CommandExecuto
         var (userId, text, responseUrl) = (form["user_id"], form["text"], form["response_url"]);
         if (string.IsNullOrEmpty(userId) || !Uri.TryCreate(responseUrl, UriKind.Absolute, out _))
         {
-            return SlackAnswers.Ephemeral("This command could not be read (no user_id or response_url); nothing was done.");
+            return SlackAnswers.Malformed("This command could not be read (no user_id or response_url); nothing was done.");
         }
 
         if (people.BySlackUserId(userId) is not { } person)

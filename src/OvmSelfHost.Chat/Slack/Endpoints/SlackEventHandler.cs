@@ -26,6 +26,11 @@ internal sealed partial class SlackEventHandler(DeliveryDeduplicator deduplicato
             return Results.BadRequest(new { error = "The event is not valid JSON; nothing was done." });
         }
 
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Results.BadRequest(new { error = $"The event is JSON {root.ValueKind}, not the object Slack sends; nothing was done." });
+        }
+
         var type = Text(root, "type");
         if (type == "url_verification")
         {

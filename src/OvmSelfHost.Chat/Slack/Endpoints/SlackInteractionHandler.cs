@@ -19,7 +19,7 @@ internal sealed class SlackInteractionHandler(DeliveryDeduplicator deduplicator,
         var click = SlackClick.TryParse(SlackForm.Parse(body)["payload"]);
         if (click is null)
         {
-            return SlackAnswers.Ephemeral("That button press could not be read (the payload is not the JSON Slack sends); nothing was changed.");
+            return SlackAnswers.Malformed("That button press could not be read (the payload is not the JSON Slack sends); nothing was changed.");
         }
 
         if (click.Type != "block_actions")
