@@ -34,10 +34,9 @@ public sealed class GatePolicies
         }
     }
 
-    public static IEnumerable<string> KnownGates =>
-        Enum.GetNames<StepKind>().Concat([GateKeys.AcknowledgeNonMinimal, GateKeys.AcceptDifferences, GateKeys.Rollback]);
+    public static IEnumerable<string> KnownGates => GateNames.All;
 
-    public static bool IsKnownGate(string gate) => KnownGates.Contains(gate, StringComparer.OrdinalIgnoreCase);
+    public static bool IsKnownGate(string gate) => GateNames.TryParse(gate, out _);
 
     public ApprovalPolicy For(string gate) => policies.GetValueOrDefault(gate, ApprovalPolicy.None);
 
