@@ -15,7 +15,8 @@ public static class DeliveryKey
     public static string Of(string kind, params string?[] parts)
     {
         ArgumentException.ThrowIfNullOrEmpty(kind);
-        var joined = string.Join('\n', parts.Select(p => p ?? ""));
+        // Each part with its length, so that no two different lists of parts join to the same text.
+        var joined = string.Concat(parts.Select(p => $"{(p ?? "").Length}:{p}"));
         return $"{kind}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joined)))}";
     }
 }
