@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.Tests.Support;
 
 namespace OvmSelfHost.Tests.Slack;
 
@@ -127,16 +128,7 @@ public sealed class SlackReplayTests
             Host = await SlackTestHost.StartAsync(ovm, Host.DatabaseFile, Host.Slack);
         }
 
-        /// <summary>After a moment for handed-off work: the first gate approved once, the next one waiting with no vote.</summary>
-        public async Task AssertOnlyTheFirstApprovalAsync(Guid id)
-        {
-            await Task.Delay(700);
-            var run = (await Host.MigrationsAsync()).Single();
-            Assert.Equal(("AwaitingApproval", "InstallManager"), (run.GetProperty("state").GetString(), run.GetProperty("pendingGate").GetString()));
-            var approvals = (await Host.AuditAsync(id)).Where(e => e.GetProperty("action").GetString() == "approved").ToList();
-            Assert.Single(approvals);
-            Assert.Contains("gate CreateManagerVm", approvals[0].GetProperty("detail").GetString());
-        }
+        public Task AssertOnlyTheFirstApprovalAsync(Guid id) => Replays.AssertOnlyTheFirstApprovalAsync(Host.MigrationsAsync, Host.AuditAsync, id);
 
         public async ValueTask DisposeAsync() => await Host.DisposeAllAsync();
     }

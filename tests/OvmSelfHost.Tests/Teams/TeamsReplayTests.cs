@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.Tests.Support;
 
 namespace OvmSelfHost.Tests.Teams;
 
@@ -96,15 +97,7 @@ public sealed class TeamsReplayTests
             Host = await TeamsTestHost.StartAsync(ovm, databaseFile: Host.DatabaseFile, bot: bot);
         }
 
-        public async Task AssertOnlyTheFirstApprovalAsync(Guid id)
-        {
-            await Task.Delay(700);
-            var run = (await Host.MigrationsAsync()).Single();
-            Assert.Equal(("AwaitingApproval", "InstallManager"), (run.GetProperty("state").GetString(), run.GetProperty("pendingGate").GetString()));
-            var approvals = (await Host.AuditAsync(id)).Where(e => e.GetProperty("action").GetString() == "approved").ToList();
-            Assert.Single(approvals);
-            Assert.Contains("gate CreateManagerVm", approvals[0].GetProperty("detail").GetString());
-        }
+        public Task AssertOnlyTheFirstApprovalAsync(Guid id) => Replays.AssertOnlyTheFirstApprovalAsync(Host.MigrationsAsync, Host.AuditAsync, id);
 
         public async ValueTask DisposeAsync()
         {
