@@ -123,7 +123,7 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time)
         var why = run.State switch
         {
             RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending =>
-                $"It waits for gate {run.PendingGate}: {run.StatusMessage}",
+                $"It waits for gate {run.PendingGate}: {run.StatusMessage} Decide with /ovm approve {RunText.ShortId(run.Id)} {run.PendingGate} (or reject, with a reason).",
             RunState.Running => $"Phase {run.Phase} {run.Step} is running{RunningJobs(run)}.",
             RunState.Queued when !engine.AdaptersConfigured => MigrationEngine.NoAdapterMessageText,
             RunState.Failed or RunState.Rejected => $"It stopped: {run.StatusMessage}",
