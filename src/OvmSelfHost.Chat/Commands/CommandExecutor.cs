@@ -9,7 +9,8 @@ namespace OvmSelfHost.Chat.Commands;
 /// <summary>Carries out the command language for any channel; the channel only says who and where.</summary>
 public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time)
 {
-    public async Task<CommandReply> ExecuteAsync(string user, string channel, string? text, CancellationToken cancellationToken)
+    /// <param name="receipt">What a decision found when the command arrived (<see cref="ReceiveAsync"/>); null: it arrives now.</param>
+    public async Task<CommandReply> ExecuteAsync(string user, string channel, string? text, CancellationToken cancellationToken, CommandReceipt? receipt = null)
     {
         var (command, error) = CommandParser.Parse(text);
         if (command is null)
@@ -25,8 +26,8 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time)
             "plan" => Plan(command),
             "start" => await StartAsync(user, channel, command, cancellationToken),
             "status" => await StatusAsync(command, cancellationToken),
-            "approve" => await DecideAsync(user, channel, command, VoteDecision.Approve, cancellationToken),
-            "reject" => await DecideAsync(user, channel, command, VoteDecision.Reject, cancellationToken),
+            "approve" => await DecideAsync(user, channel, command, VoteDecision.Approve, receipt, cancellationToken),
+            "reject" => await DecideAsync(user, channel, command, VoteDecision.Reject, receipt, cancellationToken),
             "windows" => CommandReply.Done(WindowText.List(engine.Windows, time.GetUtcNow())),
             "why" => await WithRunAsync(command, run => CommandReply.Done(Why(run), run.Id), cancellationToken),
             "audit" => await AuditAsync(command, cancellationToken),
@@ -78,12 +79,30 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time)
             : string.Join('\n', runs.Select(RunText.Line)));
     }
 
-    private async Task<CommandReply> DecideAsync(string user, string channel, ChatCommand command, VoteDecision decision, CancellationToken cancellationToken)
+    /// <summary>
+    /// For a command handed to the background: captures, as it arrives, the gate opening a typed
+    /// decision in it is bound to. Null for every other command.
+    /// </summary>
+    public async Task<CommandReceipt?> ReceiveAsync(string? text, CancellationToken cancellationToken)
     {
-        var reason = command.RestAfter(1);
-        return await WithRunAsync(command, async run =>
-            CommandReply.From(await engine.DecideAsync(run.Id, user, channel, decision, reason, cancellationToken)), cancellationToken);
+        if (CommandParser.Parse(text).Command is not { Verb: "approve" or "reject", Arguments.Count: > 0 } command)
+        {
+            return null;
+        }
+
+        var (run, _) = await new RunFinder(engine).FindAsync(command.Arguments[0], cancellationToken);
+        return run is null ? null : new CommandReceipt(run.Id, GateOpening.WaitingIn(run));
     }
+
+    private async Task<CommandReply> DecideAsync(
+        string user, string channel, ChatCommand command, VoteDecision decision, CommandReceipt? receipt, CancellationToken cancellationToken) =>
+        await WithRunAsync(command, async run =>
+        {
+            var waiting = receipt is not null && receipt.RunId == run.Id ? receipt.Waiting : GateOpening.WaitingIn(run);
+            var (opening, refusal) = TypedDecision.Bind(run, command, waiting);
+            return refusal ?? CommandReply.From(await engine.DecideAsync(
+                run.Id, user, channel, decision, command.RestAfter(TypedDecision.WordsBeforeReason), cancellationToken, opening));
+        }, cancellationToken);
 
     private Task<CommandReply> ActAsync(string user, string channel, ChatCommand command, OperatorAction action, CancellationToken cancellationToken) =>
         WithRunAsync(command, async run => CommandReply.From(await engine.ActAsync(run.Id, user, channel, action, cancellationToken)), cancellationToken);
@@ -106,7 +125,7 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time)
         var why = run.State switch
         {
             RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending =>
-                $"It waits for gate {run.PendingGate}: {run.StatusMessage}",
+                $"It waits for gate {run.PendingGate}: {run.StatusMessage} Decide with /ovm approve {RunText.ShortId(run.Id)} {run.PendingGate} (or reject, with a reason).",
             RunState.Running => $"Phase {run.Phase} {run.Step} is running{RunningJobs(run)}.",
             RunState.Queued when !engine.AdaptersConfigured => MigrationEngine.NoAdapterMessageText,
             RunState.Failed or RunState.Rejected => $"It stopped: {run.StatusMessage}",

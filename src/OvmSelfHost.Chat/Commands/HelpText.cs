@@ -9,12 +9,14 @@ internal static class HelpText
         /ovm plan <A> <B>              the steps of both phases, their risks and gates, and the state machine
         /ovm start <A> <B> [now | window <name>]   request a migration of the pair
         /ovm status [<id>]             all migrations, or one in detail
-        /ovm approve <id>              approve the gate that waits
-        /ovm reject <id> <reason>      reject it (a reason is required)
+        /ovm approve <id> <gate>       approve the gate that waits, named as /ovm status shows it; the name is
+                                       the confirmation, e.g. /ovm approve 3f2a9c1e StopOldManager
+        /ovm reject <id> <gate> <reason>   reject it (a reason is required)
         /ovm pause|resume|retry|abort|rollback <id>
         /ovm windows                   maintenance windows and their next openings
         /ovm why <id>                  what a migration is waiting for
         /ovm audit <id>                the journal of a migration
-        Ids may be shortened to their first 8 characters.
+        Ids may be shortened to their first 8 characters. A decision counts only for the gate opening
+        that waited when it was sent: a late or repeated one records nothing.
         """;
 }

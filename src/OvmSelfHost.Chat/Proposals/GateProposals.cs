@@ -12,9 +12,7 @@ public static class GateProposals
 {
     /// <summary>The gate that waits for votes now, or null.</summary>
     public static ProposalKey? OpenKey(MigrationRun run) =>
-        run.PendingGate is { } gate && run.State is RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending
-            ? new ProposalKey(run.Id, run.Phase, gate, run.GateRound)
-            : null;
+        GateOpening.WaitingIn(run) is { } open ? new ProposalKey(run.Id, open.Phase, open.Gate, open.Round) : null;
 
     public static GateProposal Describe(MigrationRun run, ProposalKey key, RunbookSettings settings)
     {

@@ -10,6 +10,9 @@ public sealed record ProposalKey(Guid MigrationId, int Phase, string Gate, int R
 {
     private const char Separator = '.';
 
+    /// <summary>The gate opening a vote through this key is bound to.</summary>
+    public Runbook.Gates.GateOpening Opening => new(Phase, Gate, Round);
+
     /// <summary>The compact form carried in a button value: <c>{id:N}.{phase}.{gate}.{round}</c>.</summary>
     public override string ToString() =>
         string.Join(Separator, MigrationId.ToString("N"), Phase.ToString(CultureInfo.InvariantCulture), Gate, Round.ToString(CultureInfo.InvariantCulture));

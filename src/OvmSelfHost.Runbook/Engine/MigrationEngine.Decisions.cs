@@ -7,23 +7,32 @@ namespace OvmSelfHost.Runbook.Engine;
 
 public sealed partial class MigrationEngine
 {
-    /// <summary>A vote on the gate that waits now. Refused votes change nothing.</summary>
-    /// <param name="expected">The gate opening a button was drawn for; null for a typed command, which votes on whatever waits.</param>
+    /// <summary>
+    /// A vote on one gate opening. Every check a vote needs is here, so the channels only map a
+    /// person and show the outcome: who the person is, the approver role, that the very opening
+    /// waits, a reason for a rejection, the requester rule and one vote per person. Refused votes
+    /// change nothing.
+    /// </summary>
+    /// <param name="expected">
+    /// The opening the decision was made for (a button's, or the one a typed command named when it
+    /// was received). Every surface passes it; null (whatever waits now) is left for the runbook's own tests.
+    /// </param>
     public Task<CommandOutcome> DecideAsync(
         Guid id, string user, string channel, VoteDecision decision, string? reason, CancellationToken cancellationToken, GateOpening? expected = null) =>
         ChangeAsync(id, (run, journal) => Decide(run, journal, user, channel, decision, reason, expected), cancellationToken);
 
+    /// <summary>The refusal a vote would get now, or null when it would count: for a confirmation asked before the vote is sent.</summary>
+    public async Task<CommandOutcome?> VoteRefusalAsync(
+        Guid id, string user, VoteDecision decision, string? reason, GateOpening expected, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } run
+            ? VoteRefusal(run, user, decision, reason, expected)
+            : NoSuchRun(id);
+
     private CommandOutcome Decide(MigrationRun run, List<AuditEntry> journal, string user, string channel, VoteDecision decision, string? reason, GateOpening? expected)
     {
-        if (VoteRefusal(run, user, decision, reason) is { } refusal)
+        if (VoteRefusal(run, user, decision, reason, expected) is { } refusal)
         {
             return refusal;
-        }
-
-        if (expected is not null && expected != new GateOpening(run.Phase, run.PendingGate!, run.GateRound))
-        {
-            return CommandOutcome.Conflict(
-                $"That button was for {expected.Gate} of phase {expected.Phase}, which is no longer waiting (now: {run.PendingGate} of phase {run.Phase}); nothing was recorded.", run);
         }
 
         var person = people.ByName(user)!;
@@ -75,12 +84,12 @@ public sealed partial class MigrationEngine
         return CommandOutcome.Done(run, message);
     }
 
-    private CommandOutcome? VoteRefusal(MigrationRun run, string user, VoteDecision decision, string? reason)
+    private CommandOutcome? VoteRefusal(MigrationRun run, string user, VoteDecision decision, string? reason, GateOpening? expected)
     {
         var person = people.ByName(user);
         if (person is null)
         {
-            return CommandOutcome.Forbidden($"'{user}' is not a configured user; nothing was recorded.", run);
+            return CommandOutcome.Forbidden($"'{user}' is not a configured user; nothing was recorded. Configured users: {string.Join(", ", people.All.Select(p => p.Name))}.", run);
         }
 
         if (!person.Is(PersonRole.Approver))
@@ -88,14 +97,22 @@ public sealed partial class MigrationEngine
             return CommandOutcome.Forbidden($"{person.Name} is not an approver; nothing was recorded. Approvers: {string.Join(", ", people.Approvers.Select(p => p.Name))}.", run);
         }
 
-        if (run.PendingGate is not { } gate || run.State is not (RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending))
+        var waiting = GateOpening.WaitingIn(run);
+        if (expected is not null && expected != waiting)
+        {
+            return CommandOutcome.Conflict(
+                $"Gate {expected.Describe()} (opening {expected.Round}) is no longer waiting (the migration is {run.State}{(waiting is null ? "" : $", waiting on {waiting.Describe()}")}); nothing was recorded.", run);
+        }
+
+        if (waiting is null)
         {
             return CommandOutcome.Conflict($"Migration {run.Id} has no gate waiting for a decision (it is {run.State} at phase {run.Phase} {run.Step}); nothing was recorded.", run);
         }
 
+        var gate = waiting.Gate;
         if (decision == VoteDecision.Reject && string.IsNullOrWhiteSpace(reason))
         {
-            return CommandOutcome.Invalid("A rejection needs a reason, e.g. /ovm reject <id> the window is too short.", run);
+            return CommandOutcome.Invalid($"A rejection needs a reason, e.g. /ovm reject <id> {gate} the window is too short.", run);
         }
 
         if (string.Equals(person.Name, run.RequestedBy, StringComparison.OrdinalIgnoreCase) && !settings.Gates.RequesterMayVote(gate))

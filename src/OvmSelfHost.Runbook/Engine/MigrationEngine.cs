@@ -136,6 +136,9 @@ public sealed partial class MigrationEngine(
 
     private string Canonical(string name) => Lookup(name)!;
 
+    private static CommandOutcome NoSuchRun(Guid id) =>
+        CommandOutcome.NotFound($"No migration {id}: it does not exist or no longer exists; nothing was changed. List them with /ovm status.");
+
     private AuditEntry Journal(MigrationRun run, string actor, string channel, string action, string detail) =>
         new(run.Id, time.GetUtcNow(), actor, channel, action, detail);
 
@@ -148,7 +151,7 @@ public sealed partial class MigrationEngine(
             var run = await store.FindAsync(id, cancellationToken);
             if (run is null)
             {
-                return CommandOutcome.NotFound($"No migration {id}. List them with /ovm status.");
+                return NoSuchRun(id);
             }
 
             var journal = new List<AuditEntry>();

@@ -1,4 +1,5 @@
 using OvmSelfHost.Runbook.Definition;
+using OvmSelfHost.Runbook.Words;
 
 namespace OvmSelfHost.Runbook.Gates;
 
@@ -34,10 +35,9 @@ public sealed class GatePolicies
         }
     }
 
-    public static IEnumerable<string> KnownGates =>
-        Enum.GetNames<StepKind>().Concat([GateKeys.AcknowledgeNonMinimal, GateKeys.AcceptDifferences, GateKeys.Rollback]);
+    public static IEnumerable<string> KnownGates => Vocabularies.Gates.Words;
 
-    public static bool IsKnownGate(string gate) => KnownGates.Contains(gate, StringComparer.OrdinalIgnoreCase);
+    public static bool IsKnownGate(string gate) => Vocabularies.Gates.TryParse(gate, out _);
 
     public ApprovalPolicy For(string gate) => policies.GetValueOrDefault(gate, ApprovalPolicy.None);
 

@@ -1,4 +1,5 @@
 using OvmSelfHost.Runbook.Engine;
+using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Settings;
 using OvmSelfHost.Runbook.Words;
@@ -47,7 +48,7 @@ public static class MigrationApi
 
     private static async Task<IResult> DecideAsync(Guid id, HttpRequest request, MigrationEngine engine, RunbookSettings settings, LocalMode local, CancellationToken cancellationToken)
     {
-        var (body, problem) = await ReadFromSomeoneAsync<DecisionRequest>(request, local, b => b.User, "user", """{"user":"bob","decision":"approve"}""");
+        var (body, problem) = await ReadFromSomeoneAsync<DecisionRequest>(request, local, b => b.User, "user", """{"user":"bob","decision":"approve","gate":"CreateManagerVm"}""");
         if (problem is not null)
         {
             return problem;
@@ -58,7 +59,22 @@ public static class MigrationApi
             return Problems.BadRequest($"'decision': {Vocabularies.Decisions.Refusal(body.Decision)}");
         }
 
-        return Answer(await engine.DecideAsync(id, body.User!, Channel, decision, body.Reason, cancellationToken), settings);
+        if (await engine.FindAsync(id, cancellationToken) is not { } run)
+        {
+            return Problems.From(OutcomeKind.NotFound, $"No migration {id}. GET /api/migrations lists them.");
+        }
+
+        var waiting = GateOpening.WaitingIn(run);
+        if (!Vocabularies.Gates.TryParse(body.Gate, out var gate))
+        {
+            var waits = waiting is null ? $"nothing waits (the migration is {run.State})" : $"{waiting.Describe()} waits (round {waiting.Round})";
+            var example = $"{{\"user\":\"bob\",\"decision\":\"approve\",\"gate\":\"{waiting?.Gate ?? "CreateManagerVm"}\"}}";
+            return Problems.BadRequest($"'gate' must name the gate you decide{(body.Gate is null ? "" : $", not '{body.Gate}'")}: {waits}. Send {example}.");
+        }
+
+        // Bound to the opening that waits as the request arrives, unless the caller named one: never to a later one.
+        var expected = new GateOpening(body.Phase ?? waiting?.Phase ?? run.Phase, gate, body.Round ?? waiting?.Round ?? run.GateRound);
+        return Answer(await engine.DecideAsync(id, body.User!, Channel, decision, body.Reason, cancellationToken, expected), settings);
     }
 
     private static async Task<IResult> ActAsync(Guid id, HttpRequest request, MigrationEngine engine, RunbookSettings settings, LocalMode local, CancellationToken cancellationToken)

@@ -11,8 +11,10 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
     public DbSet<AuditRow> Audit => Set<AuditRow>();
     public DbSet<EnvironmentClaimRow> EnvironmentClaims => Set<EnvironmentClaimRow>();
     public DbSet<ChatMessageRow> ChatMessages => Set<ChatMessageRow>();
+    public DbSet<DeliveryClaimRow> DeliveryClaims => Set<DeliveryClaimRow>();
 
     public const string ChatMessagesTable = "ovm_chat_messages";
+    public const string DeliveryClaimsTable = "ovm_delivery_claims";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -51,6 +53,18 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
         {
             e.ToTable(ChatMessagesTable);
             e.HasKey(m => new { m.Channel, m.MigrationId, m.Key });
+        });
+        modelBuilder.Entity<DeliveryClaimRow>(e =>
+        {
+            // Column names are fixed: EfDeliveryClaims claims with one portable INSERT … ON CONFLICT statement.
+            e.ToTable(DeliveryClaimsTable);
+            e.HasKey(c => c.Key);
+            e.Property(c => c.Key).HasColumnName("key").HasMaxLength(Chat.Deduplication.DeliveryKey.MaxLength);
+            e.Property(c => c.Channel).HasColumnName("channel").HasMaxLength(16);
+            e.Property(c => c.ClaimedAt).HasColumnName("claimed_at");
+            e.Property(c => c.ExpiresAt).HasColumnName("expires_at");
+            e.Property(c => c.Answer).HasColumnName("answer");
+            e.HasIndex(c => c.ExpiresAt);
         });
     }
 }

@@ -23,6 +23,9 @@ public static class StorageExtensions
         });
         builder.Services.AddSingleton<IMigrationStore, EfMigrationStore>();
         builder.Services.AddSingleton<OvmSelfHost.Chat.Messages.IChatMessageStore, EfChatMessageStore>();
+        builder.Services.AddSingleton<EfDeliveryClaims>();
+        builder.Services.AddSingleton<OvmSelfHost.Chat.Deduplication.IDeliveryClaims>(sp => sp.GetRequiredService<EfDeliveryClaims>());
+        builder.Services.AddHostedService<DeliveryClaimSweeper>();
         return builder;
     }
 

@@ -1,10 +1,9 @@
 using System.Text.Json;
-using OvmSelfHost.Chat.Commands;
+using OvmSelfHost.Chat.Deduplication;
 using OvmSelfHost.Chat.Proposals;
 using OvmSelfHost.Endpoints;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
-using OvmSelfHost.Runbook.People;
 using OvmSelfHost.Runbook.Settings;
 using OvmSelfHost.Runbook.Words;
 
@@ -36,7 +35,14 @@ internal static class ProposalApi
             .Select(k => ProposalView.From(GateProposals.Describe(run, k, settings))).ToList());
     }
 
-    public static async Task<IResult> VoteAsync(string key, HttpRequest request, MigrationEngine engine, PeopleDirectory people, LocalMode local, CancellationToken cancellationToken)
+    /// <summary>
+    /// A vote bound to one gate opening. The console maps the person it is told; every check of the
+    /// vote is the runbook's. The vote is claimed (its delivery id, or else its key, person, decision
+    /// and reason) before the runbook is asked: sent again, also after a restart or to another
+    /// replica, it changes nothing and gets the first answer.
+    /// </summary>
+    public static async Task<IResult> VoteAsync(
+        string key, HttpRequest request, MigrationEngine engine, IDeliveryClaims claims, LocalMode local, CancellationToken cancellationToken)
     {
         VoteRequest? body;
         try
@@ -63,34 +69,26 @@ internal static class ProposalApi
             return Refused(StatusCodes.Status400BadRequest, $"'decision': {Vocabularies.Decisions.Refusal(body.Decision)}");
         }
 
-        if (people.ByName(body.User) is not { } person)
+        var delivery = body.DeliveryId is { Length: > 0 } id
+            ? DeliveryKey.Of("web-vote", id)
+            : DeliveryKey.Of("web-vote-body", proposal!.ToString(), body.User, decision.ToString(), body.Reason);
+        var claim = await claims.ClaimAsync(delivery, Channel, cancellationToken);
+        if (!claim.IsFirst)
         {
-            return Refused(StatusCodes.Status403Forbidden, $"{body.User} is not a configured user; nothing was recorded. Pick one of: {string.Join(", ", people.All.Select(p => p.Name))}.");
+            return Answer(StoredOutcome.FromJson(claim.FirstAnswer)
+                ?? new StoredOutcome(OutcomeKind.Conflict, "This vote was already received and is being recorded; nothing more was done."));
         }
 
-        if (!person.Is(PersonRole.Approver))
-        {
-            return Refused(StatusCodes.Status403Forbidden, $"{person.Name} is not an approver; nothing was recorded. Approvers: {string.Join(", ", people.Approvers.Select(p => p.Name))}.");
-        }
+        var outcome = await claims.ActAsync(delivery,
+            () => engine.DecideAsync(proposal!.MigrationId, body.User!, Channel, decision, body.Reason, cancellationToken, proposal.Opening),
+            o => new StoredOutcome(o.Kind, o.Message).ToJson(), cancellationToken);
+        return Answer(new StoredOutcome(outcome.Kind, outcome.Message));
+    }
 
-        if (await engine.FindAsync(proposal!.MigrationId, cancellationToken) is not { } run)
-        {
-            return Refused(StatusCodes.Status404NotFound, $"Migration {RunText.ShortId(proposal.MigrationId)} does not exist; nothing was recorded.");
-        }
-
-        if (GateProposals.OpenKey(run) != proposal)
-        {
-            return Refused(StatusCodes.Status409Conflict,
-                $"Gate {proposal.Gate} of phase {proposal.Phase} is no longer waiting (the migration is {run.State}); nothing was recorded.");
-        }
-
-        // The engine checks the opening again under its lock: the gate may close between here and there.
-        var outcome = await engine.DecideAsync(run.Id, person.Name, Channel, decision, body.Reason, cancellationToken,
-            new GateOpening(proposal.Phase, proposal.Gate, proposal.Round));
-        return outcome.Succeeded
+    private static IResult Answer(StoredOutcome outcome) =>
+        outcome.Kind == OutcomeKind.Done
             ? Results.Ok(new { message = outcome.Message })
             : Problems.From(outcome.Kind, outcome.Message);
-    }
 
     private static IResult Refused(int status, string detail) =>
         Results.Problem(detail: detail, statusCode: status, title: status == StatusCodes.Status409Conflict ? "Not possible now" : "Refused");

@@ -40,8 +40,8 @@ public sealed class CommandParserTests
     [Fact]
     public void The_reason_of_a_rejection_is_the_rest_of_the_line()
     {
-        var command = CommandParser.Parse("/ovm reject 3f2a the window is too short").Command!;
+        var command = CommandParser.Parse("/ovm reject 3f2a CreateManagerVm the window is too short").Command!;
 
-        Assert.Equal("the window is too short", command.RestAfter(1));
+        Assert.Equal("the window is too short", command.RestAfter(2));
     }
 }

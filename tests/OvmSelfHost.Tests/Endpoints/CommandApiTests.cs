@@ -44,8 +44,8 @@ public sealed class CommandApiTests
 
         Assert.Contains("waits for gate CreateManagerVm", (await SayAsync(client, "alice", $"/ovm why {id}")).Text);
         Assert.Contains("[?] CreateManagerVm", (await SayAsync(client, "alice", $"/ovm status {id}")).Text);
-        Assert.Equal(HttpStatusCode.Forbidden, (await SayAsync(client, "alice", $"/ovm approve {id}")).Status);
-        Assert.Equal(HttpStatusCode.BadRequest, (await SayAsync(client, "bob", $"/ovm reject {id}")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await SayAsync(client, "alice", $"/ovm approve {id} CreateManagerVm")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SayAsync(client, "bob", $"/ovm reject {id} CreateManagerVm")).Status);
         Assert.Contains("Paused by bob", (await SayAsync(client, "bob", $"/ovm pause {id}")).Text);
         Assert.Contains("Resume by carol", (await SayAsync(client, "carol", $"/ovm resume {id}")).Text);
         Assert.Equal(HttpStatusCode.Conflict, (await SayAsync(client, "bob", $"/ovm rollback {id}")).Status);

@@ -90,14 +90,17 @@ public sealed class MigrationApiTests
         var id = (await (await client.PostJsonAsync("/api/migrations", Start)).ReadAsync()).GetProperty("id").GetGuid();
         var url = $"/api/migrations/{id}";
 
-        var noGate = await client.PostJsonAsync($"{url}/decisions", new { user = "bob", decision = "approve" });
+        var noGateWaits = await client.PostJsonAsync($"{url}/decisions", new { user = "bob", decision = "approve", gate = "CreateManagerVm" });
+        var gateUnnamed = await client.PostJsonAsync($"{url}/decisions", new { user = "bob", decision = "approve" });
         var badWord = await client.PostJsonAsync($"{url}/decisions", new { user = "bob", decision = "maybe" });
         var malformed = await client.PostRawAsync($"{url}/decisions", "[1,");
         var unknownRun = await client.PostJsonAsync($"/api/migrations/{Guid.NewGuid()}/decisions", new { user = "bob", decision = "approve" });
         var badAction = await client.PostJsonAsync($"{url}/actions", new { user = "bob", action = "explode" });
         var stranger = await client.PostJsonAsync($"{url}/actions", new { user = "mallory", action = "abort" });
 
-        Assert.Equal(HttpStatusCode.Conflict, noGate.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, noGateWaits.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, gateUnnamed.StatusCode);
+        Assert.Contains("'gate' must name the gate you decide: nothing waits (the migration is Queued)", (await gateUnnamed.ReadAsync()).GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, badWord.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknownRun.StatusCode);
@@ -193,7 +196,7 @@ public sealed class MigrationApiTests
                 .GetProperty("approval").GetProperty("required").GetInt32();
             foreach (var user in new[] { "bob", "carol" }.Take(required))
             {
-                var vote = await client.PostJsonAsync($"/api/migrations/{id}/decisions", new { user, decision = "approve" });
+                var vote = await client.PostJsonAsync($"/api/migrations/{id}/decisions", new { user, decision = "approve", gate = run.GetProperty("pendingGate").GetString() });
                 Assert.Equal(HttpStatusCode.OK, vote.StatusCode);
             }
 

@@ -38,7 +38,7 @@ internal static class MigrationDriver
             var required = Step(run).GetProperty("approval").GetProperty("required").GetInt32();
             foreach (var user in new[] { "bob", "carol" }.Take(required))
             {
-                var vote = await client.PostJsonAsync($"/api/migrations/{id}/decisions", new { user, decision = "approve" });
+                var vote = await client.PostJsonAsync($"/api/migrations/{id}/decisions", new { user, decision = "approve", gate, round = run.GetProperty("gateRound").GetInt32() });
                 Assert.True(vote.IsSuccessStatusCode, $"{user} on {gate}: {await vote.Content.ReadAsStringAsync()}");
             }
         }

@@ -12,20 +12,7 @@ public sealed class SlackEventTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await host.DisposeAllAsync();
 
-    private static JsonObject Mention(string eventId, string user, string text) => new()
-    {
-        ["token"] = "deprecated",
-        ["team_id"] = "T0TEAM",
-        ["api_app_id"] = "A0OVM",
-        ["type"] = "event_callback",
-        ["event_id"] = eventId,
-        ["event_time"] = 1_700_000_000,
-        ["event"] = new JsonObject
-        {
-            ["type"] = "app_mention", ["user"] = user, ["text"] = $"<@U0OVMBOT> {text}",
-            ["ts"] = "1700000100.000200", ["channel"] = FakeSlackApi.ChannelId, ["event_ts"] = "1700000100.000200",
-        },
-    };
+    private static JsonObject Mention(string eventId, string user, string text) => SlackTestHost.Mention(eventId, user, text);
 
     [Fact]
     public async Task UrlVerification_AnswersTheChallenge()

@@ -15,6 +15,9 @@ namespace OvmSelfHost.Tests.Slack;
 /// </summary>
 public sealed class SlackTestHost : IAsyncDisposable
 {
+    /// <summary>One signed request as sent: its path, body, content type, signing time and the id of its response_url.</summary>
+    public sealed record SignedRequest(string Path, string Body, string ContentType, string Timestamp, string ResponseId);
+
     public const string Alice = "U0ALICE01";
     public const string Bob = "U0BOB0001";
     public const string Carol = "U0CAROL01";
@@ -68,6 +71,29 @@ public sealed class SlackTestHost : IAsyncDisposable
         return (response, await response.Content.ReadAsStringAsync(), id);
     }
 
+    /// <summary>A slash command's exact bytes and signing time, to send (and send again) with <see cref="SendSignedAsync"/>.</summary>
+    public SignedRequest SignedCommand(string userId, string text)
+    {
+        var id = $"cmd-{Interlocked.Increment(ref responses)}";
+        var body = SlackRequest.Form(("token", "deprecated"), ("team_id", "T0TEAM"), ("channel_id", FakeSlackApi.ChannelId),
+            ("user_id", userId), ("command", "/ovm"), ("text", text), ("response_url", Slack.ResponseUrl(id)), ("trigger_id", "1.2.3"));
+        return new SignedRequest("/slack/commands", body, "application/x-www-form-urlencoded", SlackRequest.Now(), id);
+    }
+
+    /// <summary>A click's exact bytes and signing time.</summary>
+    public SignedRequest SignedClick(string userId, string actionId, string value)
+    {
+        var id = $"click-{Interlocked.Increment(ref responses)}";
+        return new SignedRequest("/slack/interactions", ClickBody(userId, actionId, value, Slack.ResponseUrl(id)), "application/x-www-form-urlencoded", SlackRequest.Now(), id);
+    }
+
+    /// <summary>Sends the very bytes, timestamp and signature of <paramref name="request"/>: what a replay or Slack's retry looks like.</summary>
+    public async Task<(HttpResponseMessage Response, string Body)> SendSignedAsync(SignedRequest request, IDictionary<string, string>? headers = null)
+    {
+        var (response, _) = await SlackRequest.PostAsync(Client, request.Path, request.Body, request.ContentType, request.Timestamp, headers: headers);
+        return (response, await response.Content.ReadAsStringAsync());
+    }
+
     public async Task<(HttpResponseMessage Response, string ResponseId)> ClickAsync(string userId, string actionId, string value)
     {
         var id = $"click-{Interlocked.Increment(ref responses)}";
@@ -91,6 +117,22 @@ public sealed class SlackTestHost : IAsyncDisposable
         };
         return SlackRequest.Form(("payload", payload.ToJsonString()));
     }
+
+    /// <summary>An Events API envelope of an app_mention "@ovm {text}" in the channel, posted at <paramref name="ts"/>.</summary>
+    public static JsonObject Mention(string eventId, string user, string text, string ts = "1700000100.000200") => new()
+    {
+        ["token"] = "deprecated",
+        ["team_id"] = "T0TEAM",
+        ["api_app_id"] = "A0OVM",
+        ["type"] = "event_callback",
+        ["event_id"] = eventId,
+        ["event_time"] = 1_700_000_000,
+        ["event"] = new JsonObject
+        {
+            ["type"] = "app_mention", ["user"] = user, ["text"] = $"<@U0OVMBOT> {text}",
+            ["ts"] = ts, ["channel"] = FakeSlackApi.ChannelId, ["event_ts"] = ts,
+        },
+    };
 
     public async Task<HttpResponseMessage> EventAsync(JsonObject envelope, int? retry = null)
     {

@@ -29,23 +29,29 @@ public static class Databases
         return File.ReadAllLines(file).Single(l => l.StartsWith("OVM_TEST_POSTGRES=", StringComparison.Ordinal))["OVM_TEST_POSTGRES=".Length..];
     }
 
+    /// <summary>A new, empty PostgreSQL database (no tables) on the test server; its connection string.</summary>
+    public static async Task<string> CreatePostgresDatabaseAsync()
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString());
+        var database = $"ovm_test_{Guid.NewGuid():N}";
+        await using (var admin = new Npgsql.NpgsqlConnection(builder.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        builder.Database = database;
+        return builder.ConnectionString;
+    }
+
     /// <summary>A fresh, empty database of the given kind, with the store's tables.</summary>
     internal static async Task<IDbContextFactory<MigrationDbContext>> CreateAsync(StorageProvider provider)
     {
         var options = new DbContextOptionsBuilder<MigrationDbContext>();
         if (provider == StorageProvider.PostgreSql)
         {
-            var builder = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString());
-            var database = $"ovm_test_{Guid.NewGuid():N}";
-            await using (var admin = new Npgsql.NpgsqlConnection(builder.ConnectionString))
-            {
-                await admin.OpenAsync();
-                await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {database}", admin);
-                await create.ExecuteNonQueryAsync();
-            }
-
-            builder.Database = database;
-            options.UseNpgsql(builder.ConnectionString);
+            options.UseNpgsql(await CreatePostgresDatabaseAsync());
         }
         else
         {

@@ -64,10 +64,11 @@ public static class SlackExtensions
         }
 
         var group = app.MapGroup("/slack").AddEndpointFilter<SlackSignatureFilter>().DisableAntiforgery();
-        group.MapPost("/commands", (HttpContext http, SlackCommandHandler handler) => handler.Handle(SlackSignatureFilter.RawBody(http)));
-        group.MapPost("/interactions", (HttpContext http, SlackInteractionHandler handler) => handler.Handle(SlackSignatureFilter.RawBody(http)));
+        group.MapPost("/commands", (HttpContext http, SlackCommandHandler handler) => handler.HandleAsync(SlackSignatureFilter.RawBody(http),
+            http.Request.Headers["X-Slack-Request-Timestamp"], http.Request.Headers["X-Slack-Signature"], http.RequestAborted));
+        group.MapPost("/interactions", (HttpContext http, SlackInteractionHandler handler) => handler.HandleAsync(SlackSignatureFilter.RawBody(http), http.RequestAborted));
         group.MapPost("/events", (HttpContext http, SlackEventHandler handler) =>
-            handler.Handle(SlackSignatureFilter.RawBody(http), http.Request.Headers["X-Slack-Retry-Num"]));
+            handler.HandleAsync(SlackSignatureFilter.RawBody(http), http.Request.Headers["X-Slack-Retry-Num"], http.RequestAborted));
         SlackLog.SlackOn(logger, options.Channel!, options.ApiBaseUrl);
         return app;
     }

@@ -8,12 +8,13 @@ namespace OvmSelfHost.Chat.Slack.Endpoints;
 
 /// <summary>
 /// <c>POST /slack/events</c>: answers url_verification with its challenge, and takes app_mention
-/// events as commands. A retried delivery (same event_id, X-Slack-Retry-Num) is acknowledged and
-/// changes nothing.
+/// events as commands. Each event is claimed by its event_id before anything else, so a retried
+/// delivery (X-Slack-Retry-Num), also after a restart or on another replica, is acknowledged and
+/// changes nothing; the Events API has no answer but the acknowledgement.
 /// </summary>
-internal sealed partial class SlackEventHandler(DeliveryDeduplicator deduplicator, ChatWorkQueue queue, SlackMentionHandler mentions, ILogger<SlackEventHandler> logger)
+internal sealed partial class SlackEventHandler(IDeliveryClaims claims, ChatWorkQueue queue, SlackMentionHandler mentions, ILogger<SlackEventHandler> logger)
 {
-    public IResult Handle(byte[] body, string? retryNumber)
+    public async Task<IResult> HandleAsync(byte[] body, string? retryNumber, CancellationToken cancellationToken)
     {
         JsonElement root;
         try
@@ -37,22 +38,31 @@ internal sealed partial class SlackEventHandler(DeliveryDeduplicator deduplicato
             return Results.Json(new { challenge = Text(root, "challenge") ?? "" });
         }
 
-        if (type != "event_callback" || !root.TryGetProperty("event", out var inner) || inner.ValueKind != JsonValueKind.Object)
+        if (type != "event_callback" || !root.TryGetProperty("event", out var inner) || inner.ValueKind != JsonValueKind.Object
+            || SlackMention.TryRead(inner) is not { } mention)
         {
             return SlackAnswers.Acknowledge();
         }
 
-        if (Text(root, "event_id") is { } eventId && !deduplicator.TryClaim($"slack:event:{eventId}"))
+        // Slack gives every event an id; one without cannot be told from its retries, so it is not acted on.
+        if (Text(root, "event_id") is not { Length: > 0 } eventId)
+        {
+            return SlackAnswers.Acknowledge();
+        }
+
+        var key = DeliveryKey.Of("slack-event", eventId);
+        if (!(await claims.ClaimAsync(key, SlackChannel.Name, cancellationToken)).IsFirst)
         {
             LogDuplicate(logger, eventId, retryNumber ?? "none");
             return SlackAnswers.Acknowledge();
         }
 
-        if (SlackMention.TryRead(inner) is { } mention)
+        var receipt = await mentions.ReceiveAsync(mention, cancellationToken);
+        queue.Enqueue("slack app_mention", ct => claims.ActAsync(key, async () =>
         {
-            queue.Enqueue("slack app_mention", ct => mentions.HandleAsync(mention, ct));
-        }
-
+            await mentions.HandleAsync(mention, receipt, ct);
+            return true;
+        }, _ => null, ct));
         return SlackAnswers.Acknowledge();
     }
 

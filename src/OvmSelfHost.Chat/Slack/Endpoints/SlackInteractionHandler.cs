@@ -8,13 +8,15 @@ using OvmSelfHost.Runbook.Gates;
 namespace OvmSelfHost.Chat.Slack.Endpoints;
 
 /// <summary>
-/// <c>POST /slack/interactions</c>: Approve / Reject clicks on a proposal. Acknowledged at once; a
-/// second click of the same button by the same person is recognised and changes nothing; the vote
-/// itself is cast in the background by <see cref="SlackVoteCaster"/>.
+/// <c>POST /slack/interactions</c>: Approve / Reject clicks on a proposal. Acknowledged at once; the
+/// vote itself is cast in the background by <see cref="SlackVoteCaster"/>. A click is claimed before
+/// anything else by who clicked which button of which gate opening: a person decides an opening
+/// once, so a replayed payload or a second click of the same button, also after a restart or on
+/// another replica, changes nothing (Slack takes no answer but the acknowledgement).
 /// </summary>
-internal sealed class SlackInteractionHandler(DeliveryDeduplicator deduplicator, ChatWorkQueue queue, SlackVoteCaster voter)
+internal sealed class SlackInteractionHandler(IDeliveryClaims claims, ChatWorkQueue queue, SlackVoteCaster voter)
 {
-    public IResult Handle(byte[] body)
+    public async Task<IResult> HandleAsync(byte[] body, CancellationToken cancellationToken)
     {
         var click = SlackClick.TryParse(SlackForm.Parse(body)["payload"]);
         if (click is null)
@@ -33,24 +35,13 @@ internal sealed class SlackInteractionHandler(DeliveryDeduplicator deduplicator,
             return SlackAnswers.Acknowledge();
         }
 
-        var claim = $"slack:click:{click.UserId}:{click.ActionId}:{key}";
-        if (!deduplicator.TryClaim(claim))
+        var claim = DeliveryKey.Of("slack-click", click.UserId, click.ActionId, key!.ToString());
+        if (!(await claims.ClaimAsync(claim, SlackChannel.Name, cancellationToken)).IsFirst)
         {
             return SlackAnswers.Acknowledge();
         }
 
-        queue.Enqueue($"slack {click.ActionId}", async ct =>
-        {
-            try
-            {
-                await voter.CastAsync(click, key!, decision, ct);
-            }
-            catch
-            {
-                deduplicator.Release(claim);
-                throw;
-            }
-        });
+        queue.Enqueue($"slack {click.ActionId}", ct => voter.CastAsync(click, key, decision, claim, ct));
         return SlackAnswers.Acknowledge();
     }
 

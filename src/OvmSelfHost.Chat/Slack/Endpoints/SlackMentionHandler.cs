@@ -7,7 +7,11 @@ namespace OvmSelfHost.Chat.Slack.Endpoints;
 /// <summary>Runs a mention's command in the background and answers in the mention's thread; refusals are ephemeral.</summary>
 internal sealed class SlackMentionHandler(PeopleDirectory people, CommandExecutor executor, SlackWebApiClient slack)
 {
-    public async Task HandleAsync(SlackMention mention, CancellationToken cancellationToken)
+    /// <summary>Captures, as the event arrives, the gate opening a typed decision in it is bound to.</summary>
+    public Task<CommandReceipt?> ReceiveAsync(SlackMention mention, CancellationToken cancellationToken) =>
+        executor.ReceiveAsync(mention.Text, cancellationToken);
+
+    public async Task HandleAsync(SlackMention mention, CommandReceipt? receipt, CancellationToken cancellationToken)
     {
         if (people.BySlackUserId(mention.UserId) is not { } person)
         {
@@ -24,7 +28,7 @@ internal sealed class SlackMentionHandler(PeopleDirectory people, CommandExecuto
 
         var reply = command.Verb == "help"
             ? HelpText.Text
-            : (await executor.ExecuteAsync(person.Name, SlackChannel.Name, mention.Text, cancellationToken)).Text;
+            : (await executor.ExecuteAsync(person.Name, SlackChannel.Name, mention.Text, cancellationToken, receipt)).Text;
         await slack.PostMessageAsync(new SlackMessage(mention.Channel, SlackAnswers.Format(reply), ThreadTs: mention.ThreadTs), cancellationToken);
     }
 

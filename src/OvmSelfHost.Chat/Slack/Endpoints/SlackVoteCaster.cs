@@ -1,4 +1,4 @@
-using OvmSelfHost.Chat.Commands;
+using OvmSelfHost.Chat.Deduplication;
 using OvmSelfHost.Chat.Proposals;
 using OvmSelfHost.Chat.Slack.Publishing;
 using OvmSelfHost.Chat.Slack.WebApi;
@@ -9,21 +9,24 @@ using OvmSelfHost.Runbook.People;
 namespace OvmSelfHost.Chat.Slack.Endpoints;
 
 /// <summary>
-/// Casts a button's vote for the Slack user who clicked, after checking who they are (Users by
-/// SlackUserId, approver role) and that the very gate opening of the button still waits. Every
-/// answer is ephemeral, to the clicker only; a refusal records nothing.
+/// Casts a button's vote for the Slack user who clicked: maps the Slack user to a person (Users by
+/// SlackUserId) and shows the runbook's answer, which makes every check of the vote (approver role,
+/// the very gate opening of the button still waiting). Every answer is ephemeral, to the clicker
+/// only; a refusal records nothing.
 /// </summary>
 internal sealed class SlackVoteCaster(
     PeopleDirectory people,
     MigrationEngine engine,
     SlackWebApiClient slack,
     SlackResponseUrlClient replies,
-    SlackRunUpdates updates)
+    SlackRunUpdates updates,
+    IDeliveryClaims claims)
 {
     /// <summary>A button rejection carries this reason; a written reason goes through /ovm reject.</summary>
     public const string ButtonRejectReason = "rejected with the Slack button";
 
-    public async Task CastAsync(SlackClick click, ProposalKey key, VoteDecision decision, CancellationToken cancellationToken)
+    /// <param name="claim">The click's delivery claim: released when the vote fails, so that a retry is handled.</param>
+    public async Task CastAsync(SlackClick click, ProposalKey key, VoteDecision decision, string claim, CancellationToken cancellationToken)
     {
         if (people.BySlackUserId(click.UserId) is not { } person)
         {
@@ -31,30 +34,16 @@ internal sealed class SlackVoteCaster(
             return;
         }
 
-        if (!person.Is(PersonRole.Approver))
-        {
-            await ReplyAsync(click, $"{person.Name} is not an approver; nothing was recorded. Approvers: {string.Join(", ", people.Approvers.Select(p => p.Name))}.", cancellationToken);
-            return;
-        }
-
-        var run = await engine.FindAsync(key.MigrationId, cancellationToken);
-        if (run is null)
-        {
-            await ReplyAsync(click, $"Migration {RunText.ShortId(key.MigrationId)} no longer exists; nothing was recorded. See /ovm status.", cancellationToken);
-            return;
-        }
-
-        if (GateProposals.OpenKey(run) != key)
-        {
-            updates.Publish(new SlackRunUpdate(run.Id, null));
-            await ReplyAsync(click, $"Gate {key.Gate} of phase {key.Phase} of {RunText.ShortId(run.Id)} is no longer waiting (the migration is {run.State}); nothing was recorded.", cancellationToken);
-            return;
-        }
-
         var reason = decision == VoteDecision.Reject ? ButtonRejectReason : null;
-        // The engine checks the opening again under its lock: the gate may close between here and there.
-        var outcome = await engine.DecideAsync(run.Id, person.Name, SlackChannel.Name, decision, reason, cancellationToken,
-            new GateOpening(key.Phase, key.Gate, key.Round));
+        var outcome = await claims.ActAsync(claim,
+            () => engine.DecideAsync(key.MigrationId, person.Name, SlackChannel.Name, decision, reason, cancellationToken, key.Opening),
+            _ => null, cancellationToken);
+        if (outcome.Kind == OutcomeKind.Conflict && outcome.Run is { } run)
+        {
+            // A stale button: redraw the run's messages so it disappears.
+            updates.Publish(new SlackRunUpdate(run.Id, null));
+        }
+
         await ReplyAsync(click, outcome.Message, cancellationToken);
     }
 

@@ -55,7 +55,7 @@ internal sealed partial class TeamsActivityEndpoint(
         switch (type)
         {
             case "message":
-                messages.Handle(activity);
+                await messages.HandleAsync(activity, cancellationToken);
                 return Results.Ok();
             case "invoke":
                 return await invokes.HandleAsync(activity, cancellationToken);

@@ -1,5 +1,5 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
-using OvmSelfHost.Chat.Commands;
 using OvmSelfHost.Chat.Deduplication;
 using OvmSelfHost.Chat.Proposals;
 using OvmSelfHost.Chat.Queue;
@@ -15,13 +15,14 @@ namespace OvmSelfHost.Chat.Teams.Endpoints;
 
 /// <summary>
 /// <c>invoke</c> <c>adaptiveCard/action</c>: Approve / Reject on a migration card, and the card's
-/// refresh. Who clicked is the activity's AAD object id, matched to Users by TeamsObjectId. A vote is
-/// cast in the background; the invoke waits for it at most <see cref="VoteBudget"/> and answers with
-/// the card as it then stands (Teams gives an invoke about 15 s, and retries). A repeated invoke of
-/// the same vote by the same person is recognised and changes nothing. Refusals record nothing.
+/// refresh. Who clicked is the activity's AAD object id, matched to Users by TeamsObjectId; every
+/// check of the vote is the runbook's. A vote is cast in the background; the invoke waits for it at
+/// most <see cref="VoteBudget"/> and answers with the card as it then stands (Teams gives an invoke
+/// about 15 s, and retries). A vote invoke is claimed by its activity id before anything else: a
+/// retry, also after a restart or on another replica, changes nothing and gets the first answer again.
 /// </summary>
 internal sealed class TeamsInvokeHandler(
-    PeopleDirectory people, MigrationEngine engine, DeliveryDeduplicator deduplicator, ChatWorkQueue queue,
+    PeopleDirectory people, MigrationEngine engine, IDeliveryClaims claims, ChatWorkQueue queue,
     TeamsRunPublisher cards, TeamsRunUpdates updates)
 {
     public const string InvokeName = "adaptiveCard/action";
@@ -41,87 +42,107 @@ internal sealed class TeamsInvokeHandler(
         }
 
         var person = people.ByTeamsObjectId(activity.From?.AadObjectId);
-        return action.Verb switch
+        return TeamsInvokeResponse.Send(action.Verb switch
         {
             TeamsCardVerbs.Refresh => await RefreshAsync(action, person, cancellationToken),
             TeamsCardVerbs.ConfirmApprove => await ConfirmAsync(activity, action, person, cancellationToken),
             TeamsCardVerbs.Approve => await VoteAsync(activity, action, person, VoteDecision.Approve, cancellationToken),
             TeamsCardVerbs.Reject => await VoteAsync(activity, action, person, VoteDecision.Reject, cancellationToken),
-            _ => TeamsInvokeResponse.Error("BadRequest", $"'{action.Verb}' is not a button of a migration card; nothing was changed."),
-        };
+            _ => TeamsInvokeResponse.ErrorBody("BadRequest", $"'{action.Verb}' is not a button of a migration card; nothing was changed."),
+        });
     }
 
-    private async Task<IResult> RefreshAsync(TeamsCardAction action, Person? person, CancellationToken cancellationToken)
+    private async Task<JsonObject> RefreshAsync(TeamsCardAction action, Person? person, CancellationToken cancellationToken)
     {
         if (!Guid.TryParseExact(action.Field(TeamsCardVerbs.MigrationField), "N", out var id) || await engine.FindAsync(id, cancellationToken) is not { } run)
         {
-            return TeamsInvokeResponse.Message("This card is not of a migration the bot knows; see status.");
+            return TeamsInvokeResponse.MessageBody("This card is not of a migration the bot knows; see status.");
         }
 
         return await CardAsync(run, person, null, cancellationToken);
     }
 
-    /// <summary>The first click on a dangerous Approve: the same checks as a vote, then a card that asks to confirm.</summary>
-    private async Task<IResult> ConfirmAsync(TeamsActivity activity, TeamsCardAction action, Person? person, CancellationToken cancellationToken)
+    /// <summary>The first click on a dangerous Approve: the runbook's checks of the vote, then a card that asks to confirm.</summary>
+    private async Task<JsonObject> ConfirmAsync(TeamsActivity activity, TeamsCardAction action, Person? person, CancellationToken cancellationToken)
     {
-        var (refusal, run, _) = await CheckVoteAsync(activity, action, person, cancellationToken);
-        return refusal ?? TeamsInvokeResponse.Card(await cards.CardForAsync(run!, new TeamsCardViewer(true, null, Confirming: true), cancellationToken));
-    }
-
-    private async Task<IResult> VoteAsync(TeamsActivity activity, TeamsCardAction action, Person? person, VoteDecision decision, CancellationToken cancellationToken)
-    {
-        var (refusal, run, key) = await CheckVoteAsync(activity, action, person, cancellationToken);
-        if (refusal is not null)
+        if (Refusal(activity, action, person, out var key) is { } refusal)
         {
             return refusal;
         }
 
-        var claim = $"teams:vote:{person!.Name}:{decision}:{key}";
-        if (!deduplicator.TryClaim(claim))
+        var outcome = await engine.VoteRefusalAsync(key.MigrationId, person!.Name, VoteDecision.Approve, null, key.Opening, cancellationToken);
+        if (outcome is not null)
         {
-            return await CardAsync(run!, person, null, cancellationToken);
+            return await AnswerAsync(key, person, outcome, cancellationToken);
         }
 
-        var outcome = await CastInBackgroundAsync(claim, run!.Id, person.Name, decision, key!, cancellationToken);
-        var now = await engine.FindAsync(run.Id, cancellationToken) ?? run;
-        return await CardAsync(now, person, outcome?.Message ?? $"{person.Name}'s {decision.ToString().ToLowerInvariant()} is being recorded; the card updates when it is done.", cancellationToken);
+        var run = await engine.FindAsync(key.MigrationId, cancellationToken);
+        return run is null
+            ? await AnswerAsync(key, person, null, cancellationToken)
+            : TeamsInvokeResponse.CardBody(await cards.CardForAsync(run, new TeamsCardViewer(true, null, Confirming: true), cancellationToken));
     }
 
-    /// <summary>Who clicked, on which gate opening, and whether that opening still waits: a refusal, or the run and key.</summary>
-    private async Task<(IResult? Refusal, MigrationRun? Run, ProposalKey? Key)> CheckVoteAsync(
-        TeamsActivity activity, TeamsCardAction action, Person? person, CancellationToken cancellationToken)
+    private async Task<JsonObject> VoteAsync(TeamsActivity activity, TeamsCardAction action, Person? person, VoteDecision decision, CancellationToken cancellationToken)
     {
-        if (!ProposalKey.TryParse(action.Field(TeamsCardVerbs.ProposalField), out var key))
+        if (Refusal(activity, action, person, out var key) is { } refusal)
         {
-            return (TeamsInvokeResponse.Error("BadRequest", "This button does not name a gate of a migration; nothing was changed. See status."), null, null);
+            return refusal;
         }
 
-        if (person is null)
+        var claim = DeliveryKey.Of("teams-invoke", activity.Conversation?.Id, activity.Id ?? $"{person!.Name}:{decision}:{key}");
+        var first = await claims.ClaimAsync(claim, TeamsChannel.Name, cancellationToken);
+        if (!first.IsFirst)
         {
-            return (TeamsInvokeResponse.Message($"{activity.From?.Name ?? "This Teams account"} ({activity.From?.AadObjectId ?? "no AAD object id"}) is not a configured user; nothing was recorded. Ask an administrator to add your TeamsObjectId under Users."), null, null);
+            return first.FirstAnswer is { } answer && JsonNode.Parse(answer) is JsonObject body
+                ? body
+                : await AnswerAsync(key, person!, null, cancellationToken);
         }
 
-        if (await engine.FindAsync(key!.MigrationId, cancellationToken) is not { } run)
+        var outcome = await CastInBackgroundAsync(claim, key, person!.Name, decision, cancellationToken);
+        var reply = await AnswerAsync(key, person, outcome, cancellationToken);
+        if (outcome is not null)
         {
-            return (TeamsInvokeResponse.Message($"Migration {RunText.ShortId(key.MigrationId)} no longer exists; nothing was recorded. See status."), null, null);
+            await claims.AnswerAsync(claim, reply.ToJsonString(), cancellationToken);
         }
 
-        if (!person.Is(PersonRole.Approver))
+        return reply;
+    }
+
+    /// <summary>What the channel itself must know before the runbook is asked: which gate opening, and who clicked.</summary>
+    private static JsonObject? Refusal(TeamsActivity activity, TeamsCardAction action, Person? person, out ProposalKey key)
+    {
+        if (!ProposalKey.TryParse(action.Field(TeamsCardVerbs.ProposalField), out var parsed))
         {
-            return (await CardAsync(run, person, $"{person.Name} is not an approver; nothing was recorded. Approvers: {string.Join(", ", people.Approvers.Select(p => p.Name))}.", cancellationToken), null, null);
+            key = null!;
+            return TeamsInvokeResponse.ErrorBody("BadRequest", "This button does not name a gate of a migration; nothing was changed. See status.");
         }
 
-        if (GateProposals.OpenKey(run) != key)
+        key = parsed!;
+        return person is null
+            ? TeamsInvokeResponse.MessageBody($"{activity.From?.Name ?? "This Teams account"} ({activity.From?.AadObjectId ?? "no AAD object id"}) is not a configured user; nothing was recorded. Ask an administrator to add your TeamsObjectId under Users.")
+            : null;
+    }
+
+    /// <summary>The card as it stands now with the runbook's answer on it; a message when the run is gone.</summary>
+    /// <param name="outcome">Null while the vote is still being recorded.</param>
+    private async Task<JsonObject> AnswerAsync(ProposalKey key, Person person, CommandOutcome? outcome, CancellationToken cancellationToken)
+    {
+        if (await engine.FindAsync(key.MigrationId, cancellationToken) is not { } run)
         {
+            return TeamsInvokeResponse.MessageBody(outcome?.Message ?? $"Migration {key.MigrationId:N} no longer exists; nothing was recorded. See status.");
+        }
+
+        if (outcome?.Kind == OutcomeKind.Conflict)
+        {
+            // A stale card: redraw the shared one so its buttons go.
             updates.Publish(run.Id);
-            return (await CardAsync(run, person, $"Gate {key.Gate} of phase {key.Phase} is no longer waiting (the migration is {run.State}); nothing was recorded.", cancellationToken), null, null);
         }
 
-        return (null, run, key);
+        return await CardAsync(run, person, outcome?.Message ?? $"{person.Name}'s vote is being recorded; the card updates when it is done.", cancellationToken);
     }
 
     /// <returns>The engine's answer, or null when it took longer than <see cref="VoteBudget"/> (it still completes).</returns>
-    private async Task<CommandOutcome?> CastInBackgroundAsync(string claim, Guid id, string user, VoteDecision decision, ProposalKey key, CancellationToken cancellationToken)
+    private async Task<CommandOutcome?> CastInBackgroundAsync(string claim, ProposalKey key, string user, VoteDecision decision, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource<CommandOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         queue.Enqueue($"teams {decision}", async ct =>
@@ -129,12 +150,11 @@ internal sealed class TeamsInvokeHandler(
             try
             {
                 var reason = decision == VoteDecision.Reject ? ButtonRejectReason : null;
-                // The engine checks the opening again under its lock: the gate may close between here and there.
-                done.TrySetResult(await engine.DecideAsync(id, user, TeamsChannel.Name, decision, reason, ct, new GateOpening(key.Phase, key.Gate, key.Round)));
+                done.TrySetResult(await claims.ActAsync(claim,
+                    () => engine.DecideAsync(key.MigrationId, user, TeamsChannel.Name, decision, reason, ct, key.Opening), _ => null, ct));
             }
             catch (Exception ex)
             {
-                deduplicator.Release(claim);
                 done.TrySetException(ex);
                 throw;
             }
@@ -153,9 +173,9 @@ internal sealed class TeamsInvokeHandler(
         }
     }
 
-    private async Task<IResult> CardAsync(MigrationRun run, Person? person, string? notice, CancellationToken cancellationToken)
+    private async Task<JsonObject> CardAsync(MigrationRun run, Person? person, string? notice, CancellationToken cancellationToken)
     {
         var mayVote = person?.Is(PersonRole.Approver) == true && GateProposals.OpenKey(run) is not null;
-        return TeamsInvokeResponse.Card(await cards.CardForAsync(run, new TeamsCardViewer(mayVote, notice), cancellationToken));
+        return TeamsInvokeResponse.CardBody(await cards.CardForAsync(run, new TeamsCardViewer(mayVote, notice), cancellationToken));
     }
 }

@@ -10,17 +10,25 @@ namespace OvmSelfHost.Chat.Teams.Endpoints;
 
 /// <summary>
 /// A <c>message</c> activity: the words after the @mention are the shared command language. The
-/// activity is acknowledged at once; the command runs in the background and the answer is a reply
-/// in the conversation. A started migration's card is posted in the same conversation.
+/// activity is claimed by its id before anything else (a redelivery, also after a restart or on
+/// another replica, changes nothing; Teams takes no answer but the acknowledgement), acknowledged
+/// at once, and its command runs in the background; the answer is a reply in the conversation. A
+/// started migration's card is posted in the same conversation.
 /// </summary>
 internal sealed class TeamsMessageHandler(
-    PeopleDirectory people, CommandExecutor executor, ChatWorkQueue queue, DeliveryDeduplicator deduplicator,
+    PeopleDirectory people, CommandExecutor executor, ChatWorkQueue queue, IDeliveryClaims claims,
     TeamsReplies replies, TeamsInstallations installations, TeamsRunUpdates updates)
 {
-    public void Handle(TeamsActivity activity)
+    public async Task HandleAsync(TeamsActivity activity, CancellationToken cancellationToken)
     {
-        if (activity.From?.Role == "bot" || activity.Conversation?.Id is null
-            || (activity.Id is { } id && !deduplicator.TryClaim($"teams:activity:{activity.Conversation.Id}:{id}")))
+        // Without an id a message cannot be told from its redeliveries, so it is not acted on.
+        if (activity.From?.Role == "bot" || activity.Conversation?.Id is not { } conversation || activity.Id is not { Length: > 0 } id)
+        {
+            return;
+        }
+
+        var key = DeliveryKey.Of("teams-activity", conversation, id);
+        if (!(await claims.ClaimAsync(key, TeamsChannel.Name, cancellationToken)).IsFirst)
         {
             return;
         }
@@ -40,12 +48,15 @@ internal sealed class TeamsMessageHandler(
             return;
         }
 
-        queue.Enqueue($"teams ovm {command.Verb}", ct => RunAsync(person.Name, command.Verb, text, activity, ct));
+        var receipt = await executor.ReceiveAsync(text, cancellationToken);
+        queue.Enqueue($"teams ovm {command.Verb}", ct => RunAsync(key, person.Name, command.Verb, text, receipt, activity, ct));
     }
 
-    private async Task RunAsync(string user, string verb, string text, TeamsActivity activity, CancellationToken cancellationToken)
+    private async Task RunAsync(string key, string user, string verb, string text, CommandReceipt? receipt, TeamsActivity activity, CancellationToken cancellationToken)
     {
-        var reply = verb == "help" ? CommandReply.Done(HelpText.Text) : await executor.ExecuteAsync(user, TeamsChannel.Name, text, cancellationToken);
+        var reply = verb == "help"
+            ? CommandReply.Done(HelpText.Text)
+            : await claims.ActAsync(key, () => executor.ExecuteAsync(user, TeamsChannel.Name, text, cancellationToken, receipt), _ => null, cancellationToken);
         if (verb == "start" && reply.Succeeded && reply.MigrationId is { } id && TeamsConversationRef.From(activity) is { } here)
         {
             await installations.SaveHomeAsync(id, here, activity.Id ?? "", cancellationToken);

@@ -43,6 +43,7 @@ export const api = {
   proposals: id => call('GET', `/api/migrations/${id}/proposals`),
   graph: id => call('GET', `/api/migrations/${id}/graph`),
   command: (user, text) => call('POST', '/api/commands', { user, text }),
-  vote: (key, user, decision, reason) => call('POST', `/api/proposals/${encodeURIComponent(key)}/votes`, { user, decision, reason }),
+  // deliveryId: one per click, so a request the browser sends again is recognised by the host as the same vote.
+  vote: (key, user, decision, reason, deliveryId) => call('POST', `/api/proposals/${encodeURIComponent(key)}/votes`, { user, decision, reason, deliveryId }),
   act: (id, user, action) => call('POST', `/api/migrations/${id}/actions`, { user, action }),
 };

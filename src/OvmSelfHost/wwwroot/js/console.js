@@ -216,6 +216,13 @@ function tick() {
 }
 
 // ---- votes and actions --------------------------------------------------------------------
+function deliveryId() {
+  if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+}
+
 async function vote(button) {
   const card = button.closest('.card');
   const proposal = state.proposals.find(p => p.key === button.dataset.key);
@@ -235,7 +242,7 @@ async function vote(button) {
     if (!answer.ok) return;
   }
   card.querySelectorAll('button').forEach(b => { b.disabled = true; });
-  const r = await api.vote(proposal.key, state.user, decision, reason);
+  const r = await api.vote(proposal.key, state.user, decision, reason, deliveryId());
   const text = r.message || (r.ok ? 'Recorded.' : `The host answered ${r.status}.`);
   say(state.user, `${decision === 'approve' ? 'Approve' : 'Reject'}: ${proposal.title} (phase ${proposal.phase})`, 'mine');
   say('ovm', text, r.ok ? 'reply' : 'error');
