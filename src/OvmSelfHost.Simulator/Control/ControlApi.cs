@@ -29,6 +29,7 @@ internal static class ControlApi
         sim.MapPost("/hosts/{host}/services/{service}/stop",
             async (string host, string service) => await HostControl.ServiceActionAsync(runtime, host, service, "stop"));
         sim.MapPost("/hosts/{host}/installer", (string host, InstallerRequest request) => InstallerControl.Start(runtime, host, request));
+        sim.MapGet("/hosts/{host}/installer", (string host) => InstallerControl.List(runtime, host));
         sim.MapGet("/hosts/{host}/installer/{installId}", (string host, string installId) => InstallerControl.Get(runtime, host, installId));
         sim.MapGet("/faults", () => FaultControl.List(runtime));
         sim.MapPost("/faults", (FaultRequest request) => FaultControl.Add(runtime, request));
