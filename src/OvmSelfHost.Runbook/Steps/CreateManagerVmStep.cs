@@ -22,7 +22,7 @@ public sealed class CreateManagerVmStep : IStepHandler
             return NotThere(name, context);
         }
 
-        if (context.Run.FindIntent(context.Run.Phase, $"{Kind}:create") is null)
+        if (context.Run.FindIntent(context.Run.Phase, $"{Kind}:clone") is null && context.Run.FindIntent(context.Run.Phase, $"{Kind}:create") is null)
         {
             return StepObservation.Undecided($"A VM named {name} already exists in {context.Plan.Hosting} ({vm.Id}) and was not created by this migration. Rename or remove it, then retry.");
         }
@@ -62,6 +62,7 @@ public sealed class CreateManagerVmStep : IStepHandler
 
         var network = vmPlan.Network is null ? null : hostingInventory.Networks.FirstOrDefault(n => n.Name == vmPlan.Network)?.Id;
         var create = new CreateManagerVm(vmPlan.Name, pool.Id, repository.Id, vmPlan.Template, vmPlan.MemoryMegabytes, vmPlan.Cpus, vmPlan.DiskGigabytes, true, network);
+        await context.RunJobAsync(context.HostingManager, "clone", new CloneVm(vmPlan.Template, vmPlan.Name, pool.Id, repository.Id), cancellationToken);
         var created = await context.RunJobAsync(context.HostingManager, "create", create, cancellationToken);
         var vmId = created.ResultId ?? (await context.HostingManager.GetInventoryAsync(cancellationToken)).Vm(vmPlan.Name)?.Id
                    ?? throw new StepFailure($"The create job {created.JobId} succeeded but no VM named {vmPlan.Name} is found.");

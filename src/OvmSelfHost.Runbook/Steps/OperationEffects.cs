@@ -37,9 +37,12 @@ internal static class OperationEffects
         PresentRepository p => inventory.Repositories.FirstOrDefault(r => r.Id == p.RepositoryId)?.PresentedServerIds.Contains(p.ServerId) == true
             ? (p.RepositoryId, $"repository {p.RepositoryId} is presented to server {p.ServerId}")
             : (null, $"repository {p.RepositoryId} is not presented to server {p.ServerId}"),
-        CreateManagerVm c => inventory.Vm(c.Name) is { } vm
-            ? (vm.Id, $"VM {c.Name} exists ({vm.Id}, {vm.RunState}, HA {(vm.HighAvailability ? "on" : "off")})")
+        CloneVm c => inventory.Vm(c.Name) is { } clone
+            ? (clone.Id, $"VM {c.Name} exists ({clone.Id})")
             : (null, $"no VM named {c.Name}"),
+        CreateManagerVm c => inventory.Vm(c.Name) is { } vm && vm.HighAvailability == c.HighAvailability
+            ? (vm.Id, $"VM {c.Name} exists ({vm.Id}, {vm.RunState}) with HA {(vm.HighAvailability ? "on" : "off")}")
+            : (null, inventory.Vm(c.Name) is null ? $"no VM named {c.Name}" : $"VM {c.Name} exists but its HA flag is not yet as asked"),
         StartVm s => inventory.Vms.FirstOrDefault(v => v.Id == s.VmId) is { RunState: var state } && Same(state, "RUNNING")
             ? (s.VmId, $"VM {s.VmId} is RUNNING")
             : (null, $"VM {s.VmId} is not RUNNING"),
