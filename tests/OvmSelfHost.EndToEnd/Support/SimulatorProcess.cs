@@ -40,6 +40,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
         start.ArgumentList.Add(HostProcess.Built("OvmSelfHost.Simulator"));
         start.ArgumentList.Add($"--Simulator:PortOffset={offset}");
         start.ArgumentList.Add($"--Simulator:TimeScale={timeScale.ToString(CultureInfo.InvariantCulture)}");
+        start.ArgumentList.Add("--Simulator:StatePath=");
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         Directory.CreateDirectory(Artifacts.Folder);
         log = new StreamWriter(Path.Combine(Artifacts.Folder, $"simulator-{7000 + offset}.log"), append: true) { AutoFlush = true };
