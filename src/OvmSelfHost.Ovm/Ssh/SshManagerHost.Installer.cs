@@ -33,12 +33,12 @@ public sealed partial class SshManagerHost
     }
 
     /// <summary>
-    /// <c>pgrep -f</c> for the installer's file name. The first letter is bracketed so the pattern does not
-    /// match the shell that runs pgrep (its own command line holds the pattern, not the name).
+    /// <c>pgrep -f</c> for the installer's command as it is started (its full path). The first character is
+    /// bracketed so the pattern does not match the shell that runs pgrep (its own command line holds the pattern).
     /// </summary>
     public async Task<bool> IsInstallerRunningAsync(CancellationToken cancellationToken)
     {
-        var name = Path.GetFileName(options.InstallerCommand);
+        var name = options.InstallerCommand;
         var pattern = $"[{name[0]}]{System.Text.RegularExpressions.Regex.Escape(name[1..])}";
         var result = await RunAsync($"pgrep -f {ShellArgument.Quote(pattern)} >/dev/null", "is the installer running", cancellationToken);
         return result.ExitCode switch
