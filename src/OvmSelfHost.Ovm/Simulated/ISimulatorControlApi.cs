@@ -20,6 +20,9 @@ internal interface ISimulatorControlApi
     [Post("/sim/hosts/{host}/installer")]
     Task<IApiResponse<SimulatedInstallation>> StartInstaller(string host, [Body] SimulatedInstallerRequest request, CancellationToken cancellationToken);
 
+    [Get("/sim/hosts/{host}/installer")]
+    Task<IApiResponse<List<SimulatedInstallation>>> GetInstallations(string host, CancellationToken cancellationToken);
+
     [Get("/sim/hosts/{host}/installer/{installId}")]
     Task<IApiResponse<SimulatedInstallation>> GetInstallation(string host, string installId, CancellationToken cancellationToken);
 

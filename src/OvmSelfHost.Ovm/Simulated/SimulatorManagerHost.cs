@@ -65,6 +65,12 @@ public sealed class SimulatorManagerHost : IManagerHost
         }
     }
 
+    public async Task<bool> IsInstallerRunningAsync(CancellationToken cancellationToken)
+    {
+        var runs = await _faults.ContentAsync(() => _api.GetInstallations(_host, cancellationToken), "list the installer runs");
+        return runs.Any(r => !r.Finished);
+    }
+
     public async Task<ServiceState> GetServiceStateAsync(string service, CancellationToken cancellationToken)
     {
         try

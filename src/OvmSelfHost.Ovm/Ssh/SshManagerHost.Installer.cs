@@ -31,4 +31,22 @@ public sealed partial class SshManagerHost
         SshLog.Finished(logger, _connector.Peer, "installer", exitCode);
         return new InstallerResult(exitCode, tail.Lines);
     }
+
+    /// <summary>
+    /// <c>pgrep -f</c> for the installer's command as it is started (its full path). The first character is
+    /// bracketed so the pattern does not match the shell that runs pgrep (its own command line holds the pattern).
+    /// </summary>
+    public async Task<bool> IsInstallerRunningAsync(CancellationToken cancellationToken)
+    {
+        var name = options.InstallerCommand;
+        var pattern = $"[{name[0]}]{System.Text.RegularExpressions.Regex.Escape(name[1..])}";
+        var result = await RunAsync($"pgrep -f {ShellArgument.Quote(pattern)} >/dev/null", "is the installer running", cancellationToken);
+        return result.ExitCode switch
+        {
+            0 => true,
+            1 => false,
+            _ => throw new OvmFaultException(
+                OvmFaultKind.BadResponse, $"Could not tell whether {name} runs on {_connector.Peer} (pgrep exit {result.ExitCode}: {LastLine(result.Error)})."),
+        };
+    }
 }

@@ -28,6 +28,7 @@ public sealed partial class WsApiOvmManager
             CreateRepository r => SubmitAsync(() => _api.CreateRepository(r.FileSystemId, new NamedCreate(r.Name), ct), r),
             PresentRepository p => SubmitAsync(() => _api.PresentRepository(p.RepositoryId, SimpleId.Of("Server", p.ServerId), ct), p),
             RefreshRepository r => SubmitAsync(() => _api.RefreshRepository(r.RepositoryId, ct), r),
+            CloneVm c => CloneVmAsync(c, ct),
             CreateManagerVm v => CreateManagerVmAsync(v, ct),
             StartVm s => SubmitAsync(() => _api.StartVm(s.VmId, ct), s),
             StopVm s => SubmitAsync(() => _api.StopVm(s.VmId, ct), s),

@@ -34,13 +34,26 @@ public sealed partial class WsApiOvmManager
         return await SubmitAsync(() => _api.ModifyVm(vmId, changed, cancellationToken), create);
     }
 
-    private async Task<string> CloneTemplateAsync(CreateManagerVm create, IReadOnlyList<Vm> vms, CancellationToken cancellationToken)
+    /// <summary>Clones the template on its own and returns the clone job's ticket (the template is found as for <see cref="CreateManagerVm"/>).</summary>
+    private async Task<OvmJobTicket> CloneVmAsync(CloneVm clone, CancellationToken cancellationToken)
     {
-        var templates = vms.Where(v => v.IsTemplate && v.Name == create.TemplateName).ToList();
-        var template = templates.FirstOrDefault(t => t.RepositoryId?.Value == create.RepositoryId) ?? templates.FirstOrDefault()
+        var vms = await Read(_api.GetVms, "list VMs", cancellationToken);
+        var template = Template(vms, clone.TemplateName, clone.RepositoryId);
+        return await SubmitAsync(() => _api.CloneVm(template.IdValue, clone.PoolId, clone.RepositoryId, false, clone.Name, cancellationToken), clone);
+    }
+
+    private Vm Template(IReadOnlyList<Vm> vms, string templateName, string repositoryId)
+    {
+        var templates = vms.Where(v => v.IsTemplate && v.Name == templateName).ToList();
+        return templates.FirstOrDefault(t => t.RepositoryId?.Value == repositoryId) ?? templates.FirstOrDefault()
             ?? throw new OvmFaultException(
                 OvmFaultKind.NotFound,
-                $"{_endpoint.Label} has no template named '{create.TemplateName}'; import it into repository {create.RepositoryId} and refresh the repository.");
+                $"{_endpoint.Label} has no template named '{templateName}'; import it into repository {repositoryId} and refresh the repository.");
+    }
+
+    private async Task<string> CloneTemplateAsync(CreateManagerVm create, IReadOnlyList<Vm> vms, CancellationToken cancellationToken)
+    {
+        var template = Template(vms, create.TemplateName, create.RepositoryId);
         return await RunToEndAsync(
                 () => _api.CloneVm(template.IdValue, create.PoolId, create.RepositoryId, false, create.Name, cancellationToken),
                 $"clone template {create.TemplateName} as {create.Name}",

@@ -84,10 +84,11 @@ public sealed partial class MigrationEngine
     }
 
     /// <summary>
-    /// A person's retry means "I have looked": intents left ambiguous by a crash are cleared, so the
-    /// step may issue them again; issued jobs are kept and waited for again.
+    /// A retry never clears what is known: the step observes again before it acts (a job with an id
+    /// is waited for, an effect that is there is taken as done). An intent left without a job id is
+    /// marked as retried, so that if its effect cannot be seen, the person's retry is the decision.
     /// </summary>
-    private void ClearForRetry(MigrationRun run, string user, RunState before)
+    private static void ClearForRetry(MigrationRun run, string user, RunState before)
     {
         if (before is not (RunState.Failed or RunState.Rejected))
         {
@@ -96,9 +97,7 @@ public sealed partial class MigrationEngine
 
         foreach (var intent in run.Intents.Where(i => i.Phase == run.Phase && i.Step == run.Step.ToString() && i.Status == IntentStatus.Recorded))
         {
-            intent.Status = IntentStatus.Failed;
-            intent.Error = $"cleared by {user}'s retry";
-            intent.CompletedAt = time.GetUtcNow();
+            intent.MarkRetried(user);
         }
 
         run.CurrentStep.Status = StepStatus.Pending;

@@ -20,7 +20,7 @@ public sealed partial class MigrationEngine
         StepOutcome outcome;
         try
         {
-            outcome = await handlersByKind[run.Step].ExecuteAsync(context, cancellationToken);
+            outcome = await ObserveThenActAsync(handlersByKind[run.Step], context, cancellationToken);
         }
         catch (StepFailure failure)
         {
@@ -32,6 +32,27 @@ public sealed partial class MigrationEngine
         }
 
         await ApplyOutcomeAsync(run, outcome, cancellationToken);
+    }
+
+    /// <summary>
+    /// The step contract: look first, every time (first run, restart, retry), and act only on what is
+    /// left. What was found is part of the step's output, so people see why it acted or did not.
+    /// </summary>
+    private static async Task<StepOutcome> ObserveThenActAsync(IStepHandler handler, StepContext context, CancellationToken cancellationToken)
+    {
+        var observed = await handler.ObserveAsync(context, cancellationToken);
+        if (observed.State != ObservedState.ReadsOnly)
+        {
+            await context.OutputAsync($"Looked before acting: {observed.What}", cancellationToken);
+        }
+
+        return observed.State switch
+        {
+            ObservedState.Done when context.HasActed => StepOutcome.Succeeded($"Found done when looked at again: {observed.What}"),
+            ObservedState.Done => StepOutcome.Skipped($"Already done: {observed.What}"),
+            ObservedState.Undecided => StepOutcome.Failed($"Looked before acting, and what is there is for a person to judge: {observed.What}"),
+            _ => await handler.ActAsync(context, observed, cancellationToken),
+        };
     }
 
     private async Task ApplyOutcomeAsync(MigrationRun executed, StepOutcome outcome, CancellationToken cancellationToken)

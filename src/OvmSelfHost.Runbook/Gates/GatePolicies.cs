@@ -6,18 +6,16 @@ namespace OvmSelfHost.Runbook.Gates;
 /// <summary>Who must approve what: a policy per gate, with the safe defaults of the design.</summary>
 public sealed class GatePolicies
 {
-    public static IReadOnlyDictionary<string, ApprovalPolicy> Defaults { get; } = new Dictionary<string, ApprovalPolicy>
-    {
-        [nameof(StepKind.PrepareHostingEnvironment)] = ApprovalPolicy.None,
-        [nameof(StepKind.CreateManagerVm)] = ApprovalPolicy.OneApprover,
-        [nameof(StepKind.InstallManager)] = ApprovalPolicy.OneApprover,
-        [nameof(StepKind.StopOldManager)] = ApprovalPolicy.TwoApprovers,
-        [nameof(StepKind.Rediscover)] = ApprovalPolicy.None,
-        [nameof(StepKind.ConfirmPhase)] = ApprovalPolicy.OneApprover,
-        [GateKeys.AcknowledgeNonMinimal] = ApprovalPolicy.OneApprover,
-        [GateKeys.AcceptDifferences] = ApprovalPolicy.TwoApprovers,
-        [GateKeys.Rollback] = ApprovalPolicy.TwoApprovers,
-    };
+    /// <summary>Each step's default gate from its <see cref="Procedure"/> row, plus the gates that are not steps.</summary>
+    public static IReadOnlyDictionary<string, ApprovalPolicy> Defaults { get; } =
+        Procedure.Steps.ToDictionary(s => s.Kind.ToString(), s => s.DefaultGate)
+            .Concat(new Dictionary<string, ApprovalPolicy>
+            {
+                [GateKeys.AcknowledgeNonMinimal] = ApprovalPolicy.OneApprover,
+                [GateKeys.AcceptDifferences] = ApprovalPolicy.TwoApprovers,
+                [GateKeys.Rollback] = ApprovalPolicy.TwoApprovers,
+            })
+            .ToDictionary();
 
     private readonly Dictionary<string, ApprovalPolicy> policies;
 

@@ -12,6 +12,12 @@ public interface IManagerHost
     /// <summary>Runs the installer with <c>--uuid</c>; each output line is reported as it comes.</summary>
     Task<InstallerResult> RunInstallerAsync(string managerUuid, IProgress<string> output, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether <c>runInstaller.sh</c> runs on the host now. An installer keeps running while the bot is
+    /// down, so after a restart the install step waits for it instead of starting a second one.
+    /// </summary>
+    Task<bool> IsInstallerRunningAsync(CancellationToken cancellationToken);
+
     Task<ServiceState> GetServiceStateAsync(string service, CancellationToken cancellationToken);
 
     Task StopServiceAsync(string service, CancellationToken cancellationToken);

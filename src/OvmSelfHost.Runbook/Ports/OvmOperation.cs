@@ -16,6 +16,7 @@ namespace OvmSelfHost.Runbook.Ports;
 [JsonDerivedType(typeof(CreateRepository), "createRepository")]
 [JsonDerivedType(typeof(PresentRepository), "presentRepository")]
 [JsonDerivedType(typeof(RefreshRepository), "refreshRepository")]
+[JsonDerivedType(typeof(CloneVm), "cloneVm")]
 [JsonDerivedType(typeof(CreateManagerVm), "createManagerVm")]
 [JsonDerivedType(typeof(StartVm), "startVm")]
 [JsonDerivedType(typeof(StopVm), "stopVm")]
@@ -72,7 +73,19 @@ public sealed record RefreshRepository(string RepositoryId) : OvmOperation
     public override string Describe() => $"refresh repository {RepositoryId}";
 }
 
-/// <summary>Creates the HA VM that will run a manager, from a template, in a clustered pool.</summary>
+/// <summary>
+/// Clones a template into a pool as a new VM: the first job of <see cref="CreateManagerVm"/>, issued on its own
+/// so that its job id is recorded (a restart waits for a clone in progress instead of cloning again).
+/// </summary>
+public sealed record CloneVm(string TemplateName, string Name, string PoolId, string RepositoryId) : OvmOperation
+{
+    public override string Describe() => $"clone template {TemplateName} as VM {Name} in pool {PoolId}";
+}
+
+/// <summary>
+/// Creates the HA VM that will run a manager, from a template, in a clustered pool; when a VM of that name is
+/// already in the pool (cloned by <see cref="CloneVm"/>), it is given the asked memory, CPUs and HA flag.
+/// </summary>
 public sealed record CreateManagerVm(
     string Name,
     string PoolId,

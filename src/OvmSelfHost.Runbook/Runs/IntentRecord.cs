@@ -19,4 +19,14 @@ public sealed class IntentRecord
     public string? Error { get; set; }
     public DateTimeOffset RecordedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>
+    /// A person retried after this intent was left ambiguous: the step still observes first, and only
+    /// when what it looks for cannot be seen does it take the retry as the decision to ask again.
+    /// </summary>
+    public bool RetriedByPerson => Status == IntentStatus.Recorded && Error?.StartsWith(RetriedPrefix, StringComparison.Ordinal) == true;
+
+    public void MarkRetried(string user) => Error = $"{RetriedPrefix}{user}: observe, then ask again only if the effect cannot be seen";
+
+    private const string RetriedPrefix = "retried by ";
 }

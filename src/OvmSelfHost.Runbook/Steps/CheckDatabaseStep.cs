@@ -8,7 +8,9 @@ public sealed class CheckDatabaseStep : IStepHandler
 {
     public StepKind Kind => StepKind.CheckDatabase;
 
-    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    public Task<StepObservation> ObserveAsync(StepContext context, CancellationToken cancellationToken) => StepObservation.ReadsOnlyTask;
+
+    public async Task<StepOutcome> ActAsync(StepContext context, StepObservation observed, CancellationToken cancellationToken)
     {
         if (!context.TargetPlan.SeparateDatabase)
         {

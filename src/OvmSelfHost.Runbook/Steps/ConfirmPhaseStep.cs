@@ -8,7 +8,9 @@ public sealed class ConfirmPhaseStep : IStepHandler
 {
     public StepKind Kind => StepKind.ConfirmPhase;
 
-    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    public Task<StepObservation> ObserveAsync(StepContext context, CancellationToken cancellationToken) => StepObservation.ReadsOnlyTask;
+
+    public async Task<StepOutcome> ActAsync(StepContext context, StepObservation observed, CancellationToken cancellationToken)
     {
         var status = await context.NewManager.GetStatusAsync(cancellationToken);
         if (!status.IsRunning)

@@ -9,7 +9,41 @@ public sealed class CreateManagerVmStep : IStepHandler
 {
     public StepKind Kind => StepKind.CreateManagerVm;
 
-    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Done when the planned VM exists, was created by this migration, has HA on in the hosting pool and runs;
+    /// a VM of that name this migration did not create is for a person to judge.
+    /// </summary>
+    public async Task<StepObservation> ObserveAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var name = context.TargetPlan.ReplacementVm.Name;
+        var inventory = await context.HostingManager.GetInventoryAsync(cancellationToken);
+        if (inventory.Vm(name) is not { } vm)
+        {
+            return NotThere(name, context);
+        }
+
+        if (context.Run.FindIntent(context.Run.Phase, $"{Kind}:clone") is null && context.Run.FindIntent(context.Run.Phase, $"{Kind}:create") is null)
+        {
+            return StepObservation.Undecided($"A VM named {name} already exists in {context.Plan.Hosting} ({vm.Id}) and was not created by this migration. Rename or remove it, then retry.");
+        }
+
+        var pool = inventory.Pool(context.HostingPlan.HostingPool);
+        var ha = pool is null ? "the hosting pool is gone" : HighAvailabilityRule.VmViolation(vm, pool.Id);
+        if (ha is not null || !string.Equals(vm.RunState, "RUNNING", StringComparison.OrdinalIgnoreCase))
+        {
+            return StepObservation.NotDone($"VM {name} ({vm.Id}) exists, {vm.RunState}{(ha is null ? "" : $"; {ha}")}: continuing from there.");
+        }
+
+        context.Facts.NewVmId = vm.Id;
+        context.Facts.HostingPoolId = pool!.Id;
+        context.Facts.HostingRepositoryId = inventory.Repository(context.HostingPlan.HostingRepository)?.Id ?? context.Facts.HostingRepositoryId;
+        return StepObservation.Done($"VM {name} ({vm.Id}) exists in pool {pool.Name} with HA on and is {vm.RunState} on server {vm.ServerId}.");
+    }
+
+    private static StepObservation NotThere(string name, StepContext context) =>
+        StepObservation.NotDone($"no VM named {name} in {context.Plan.Hosting}.");
+
+    public async Task<StepOutcome> ActAsync(StepContext context, StepObservation observed, CancellationToken cancellationToken)
     {
         var facts = context.Facts;
         var vmPlan = context.TargetPlan.ReplacementVm;
@@ -26,14 +60,9 @@ public sealed class CreateManagerVmStep : IStepHandler
             return StepOutcome.Failed(violation);
         }
 
-        var existing = hostingInventory.Vm(vmPlan.Name);
-        if (existing is not null && context.Run.FindIntent(context.Run.Phase, $"{Kind}:create") is null)
-        {
-            return StepOutcome.Failed($"A VM named {vmPlan.Name} already exists in {context.Plan.Hosting} and was not created by this migration. Rename or remove it, then retry.");
-        }
-
         var network = vmPlan.Network is null ? null : hostingInventory.Networks.FirstOrDefault(n => n.Name == vmPlan.Network)?.Id;
         var create = new CreateManagerVm(vmPlan.Name, pool.Id, repository.Id, vmPlan.Template, vmPlan.MemoryMegabytes, vmPlan.Cpus, vmPlan.DiskGigabytes, true, network);
+        await context.RunJobAsync(context.HostingManager, "clone", new CloneVm(vmPlan.Template, vmPlan.Name, pool.Id, repository.Id), cancellationToken);
         var created = await context.RunJobAsync(context.HostingManager, "create", create, cancellationToken);
         var vmId = created.ResultId ?? (await context.HostingManager.GetInventoryAsync(cancellationToken)).Vm(vmPlan.Name)?.Id
                    ?? throw new StepFailure($"The create job {created.JobId} succeeded but no VM named {vmPlan.Name} is found.");

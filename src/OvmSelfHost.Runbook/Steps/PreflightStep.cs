@@ -9,7 +9,9 @@ public sealed class PreflightStep : IStepHandler
 {
     public StepKind Kind => StepKind.Preflight;
 
-    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    public Task<StepObservation> ObserveAsync(StepContext context, CancellationToken cancellationToken) => StepObservation.ReadsOnlyTask;
+
+    public async Task<StepOutcome> ActAsync(StepContext context, StepObservation observed, CancellationToken cancellationToken)
     {
         var plan = context.Plan;
         var (hosting, hostingFault) = await StatusAsync(context.HostingManager, cancellationToken);

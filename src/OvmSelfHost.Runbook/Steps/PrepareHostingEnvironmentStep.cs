@@ -13,15 +13,27 @@ public sealed class PrepareHostingEnvironmentStep : IStepHandler
 {
     public StepKind Kind => StepKind.PrepareHostingEnvironment;
 
-    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    /// <summary>Done when the pool is clustered with its servers and the repository is presented to all of them.</summary>
+    public async Task<StepObservation> ObserveAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var plan = context.HostingPlan;
+        var inventory = await context.HostingManager.GetInventoryAsync(cancellationToken);
+        if (IsReady(inventory, plan.HostingPool, plan.HostingRepository))
+        {
+            return StepObservation.Done(Ready(context, inventory, "").Message);
+        }
+
+        var pool = inventory.Pool(plan.HostingPool);
+        return StepObservation.NotDone(pool is null
+            ? $"{plan.Name} has no pool named {plan.HostingPool}."
+            : $"pool {pool.Name} has {pool.ServerIds.Count} servers{(pool.Clustered ? "" : " and is not clustered")}; the repository is not yet presented to all of them.");
+    }
+
+    public async Task<StepOutcome> ActAsync(StepContext context, StepObservation observed, CancellationToken cancellationToken)
     {
         var plan = context.HostingPlan;
         var manager = context.HostingManager;
         var inventory = await manager.GetInventoryAsync(cancellationToken);
-        if (IsReady(inventory, plan.HostingPool, plan.HostingRepository))
-        {
-            return Ready(context, inventory, "Already prepared: ");
-        }
 
         var pool = inventory.Pool(plan.HostingPool);
         if (pool is null || !pool.Clustered)
@@ -77,7 +89,6 @@ public sealed class PrepareHostingEnvironmentStep : IStepHandler
         var pool = inventory.Pool(context.HostingPlan.HostingPool)!;
         context.Facts.HostingPoolId = pool.Id;
         context.Facts.HostingRepositoryId = inventory.Repository(context.HostingPlan.HostingRepository)!.Id;
-        var message = $"{prefix}pool {pool.Name} is clustered with {pool.ServerIds.Count} servers and repository {context.HostingPlan.HostingRepository} is presented to all of them.";
-        return prefix.StartsWith("Already", StringComparison.Ordinal) ? StepOutcome.Skipped(message) : StepOutcome.Succeeded(message);
+        return StepOutcome.Succeeded($"{prefix}pool {pool.Name} is clustered with {pool.ServerIds.Count} servers and repository {context.HostingPlan.HostingRepository} is presented to all of them.");
     }
 }

@@ -8,7 +8,9 @@ public sealed class ReadManagerUuidStep : IStepHandler
 {
     public StepKind Kind => StepKind.ReadManagerUuid;
 
-    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    public Task<StepObservation> ObserveAsync(StepContext context, CancellationToken cancellationToken) => StepObservation.ReadsOnlyTask;
+
+    public async Task<StepOutcome> ActAsync(StepContext context, StepObservation observed, CancellationToken cancellationToken)
     {
         var config = await context.OldManagerHost.ReadManagerConfigAsync(cancellationToken);
         var uuid = config.Uuid;

@@ -7,7 +7,9 @@ public sealed class RecordInventoryStep : IStepHandler
 {
     public StepKind Kind => StepKind.RecordInventory;
 
-    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    public Task<StepObservation> ObserveAsync(StepContext context, CancellationToken cancellationToken) => StepObservation.ReadsOnlyTask;
+
+    public async Task<StepOutcome> ActAsync(StepContext context, StepObservation observed, CancellationToken cancellationToken)
     {
         var inventory = await context.OldManager.GetInventoryAsync(cancellationToken);
         context.Facts.RecordedInventory = inventory;

@@ -11,7 +11,35 @@ public sealed class RediscoverStep : IStepHandler
 {
     public StepKind Kind => StepKind.Rediscover;
 
-    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    /// <summary>Counts the recorded servers the new manager already owns; those are not discovered again.</summary>
+    public async Task<StepObservation> ObserveAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        if (context.Facts.RecordedInventory is not { } recorded)
+        {
+            return StepObservation.NotDone("no inventory was recorded in this phase.");
+        }
+
+        var owned = await OwnedAsync(context, cancellationToken);
+        return StepObservation.NotDone(owned is null
+            ? "the new manager does not answer yet."
+            : $"{recorded.Servers.Count(s => owned.Contains(s.Name))} of {recorded.Servers.Count} recorded servers are already owned by the new manager.");
+    }
+
+    /// <summary>Names of the servers the new manager knows and owns; null while it does not answer.</summary>
+    private static async Task<HashSet<string>?> OwnedAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var seen = await context.NewManager.GetInventoryAsync(cancellationToken);
+            return seen.Servers.Where(s => s.OwnerManagerUuid == seen.ManagerUuid).Select(s => s.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        }
+        catch (OvmFaultException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<StepOutcome> ActAsync(StepContext context, StepObservation observed, CancellationToken cancellationToken)
     {
         if (context.Facts.RecordedInventory is not { } recorded)
         {
@@ -35,9 +63,16 @@ public sealed class RediscoverStep : IStepHandler
             return StepOutcome.Failed($"The new manager runs with UUID {status.ManagerUuid}, not {context.Facts.OldManagerUuid}: it would not own {context.Plan.Target}'s servers. Reinstall with the right UUID.");
         }
 
+        var owned = await OwnedAsync(context, cancellationToken) ?? [];
         foreach (var server in recorded.Servers)
         {
-            await context.RunJobAsync(manager, $"discover:{server.Name}", new DiscoverServer(server.Name), cancellationToken);
+            var key = $"discover:{server.Name}";
+            if (context.Run.FindIntent(context.Run.Phase, $"{Kind}:{key}") is null && owned.Contains(server.Name))
+            {
+                continue;
+            }
+
+            await context.RunJobAsync(manager, key, new DiscoverServer(server.Name), cancellationToken);
         }
 
         var seen = await manager.GetInventoryAsync(cancellationToken);

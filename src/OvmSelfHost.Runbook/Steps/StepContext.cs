@@ -53,7 +53,9 @@ public sealed class StepContext(
 
     /// <summary>
     /// Starts an Oracle VM job once. The intent is saved before the call and the job id the moment
-    /// it is known; run again (after a restart or a retry) it waits for the recorded job instead.
+    /// it is known; run again (after a restart or a retry) it waits for the recorded job instead. An
+    /// intent recorded without a job id (the bot stopped during the call) is settled by looking at
+    /// the manager's inventory first: there, it is taken as done; absent, it is asked for again.
     /// </summary>
     public async Task<OvmJobResult> RunJobAsync(IOvmManager manager, string key, OvmOperation operation, CancellationToken cancellationToken)
     {
@@ -63,9 +65,9 @@ public sealed class StepContext(
             return new OvmJobResult(intent.JobId ?? "", OvmJobState.Succeeded, intent.ResultId);
         }
 
-        if (intent?.Status == IntentStatus.Recorded)
+        if (intent?.Status == IntentStatus.Recorded && await SettleAsync(manager, intent, operation, cancellationToken) is { } settled)
         {
-            throw Ambiguous(intent);
+            return settled;
         }
 
         if (intent?.Status != IntentStatus.Issued)
@@ -77,10 +79,29 @@ public sealed class StepContext(
         return await AwaitJobAsync(manager, intent, cancellationToken);
     }
 
+    /// <summary>An intent left without a job id: done if its effect is seen, to be asked again if it is seen to be absent.</summary>
+    private async Task<OvmJobResult?> SettleAsync(IOvmManager manager, IntentRecord intent, OvmOperation operation, CancellationToken cancellationToken)
+    {
+        var (effect, resultId, what) = await OperationEffects.ObserveAsync(manager, operation, cancellationToken);
+        await OutputAsync($"Looked before asking again for '{intent.Description}': {what}.", cancellationToken);
+        switch (effect)
+        {
+            case OperationEffect.Present:
+                await CompleteAsync(intent, resultId, cancellationToken);
+                return new OvmJobResult(intent.JobId ?? "", OvmJobState.Succeeded, resultId);
+            case OperationEffect.Invisible when !OperationEffects.IsRepeatable(operation) && !intent.RetriedByPerson:
+                throw Ambiguous(intent, what);
+            default:
+                await FailAsync(intent, $"not done when looked at again ({what}); asked again", cancellationToken);
+                return null;
+        }
+    }
+
     /// <summary>
     /// Performs a side effect that has no job id (an SSH command) once. If it was recorded but not
-    /// known to have finished, <paramref name="isDone"/> decides: true means it took effect,
-    /// false means it is unknown and a person must look (unless <paramref name="safeToRepeat"/>).
+    /// known to have finished, <paramref name="isDone"/> looks: true means it took effect; false
+    /// means it did not, and it is done again when <paramref name="safeToRepeat"/> (a person is
+    /// asked otherwise, unless a person's retry already answered).
     /// </summary>
     public async Task RunOnceAsync(
         string key, string description, Func<CancellationToken, Task> action, Func<CancellationToken, Task<bool>> isDone,
@@ -100,10 +121,12 @@ public sealed class StepContext(
                 return;
             }
 
-            if (!safeToRepeat)
+            if (!safeToRepeat && !intent.RetriedByPerson)
             {
-                throw Ambiguous(intent);
+                throw Ambiguous(intent, "its effect is not there");
             }
+
+            await FailAsync(intent, "not done when looked at again; done again", cancellationToken);
         }
 
         intent = await RecordAsync(key, description, cancellationToken);
@@ -119,6 +142,18 @@ public sealed class StepContext(
 
         await CompleteAsync(intent, null, cancellationToken);
     }
+
+    /// <summary>Marks the intent of <paramref name="key"/> done after the step saw its effect by itself (an installer it waited for).</summary>
+    public async Task CompleteObservedAsync(string key, CancellationToken cancellationToken)
+    {
+        if (run.FindIntent(run.Phase, Qualified(key)) is { Status: IntentStatus.Recorded or IntentStatus.Issued } intent)
+        {
+            await CompleteAsync(intent, null, cancellationToken);
+        }
+    }
+
+    /// <summary>Whether this step of this phase has recorded any side effect (so it has acted before).</summary>
+    public bool HasActed => run.Intents.Any(i => i.Phase == run.Phase && i.Step == run.Step.ToString());
 
     private string Qualified(string key) => $"{run.Step}:{key}";
 
@@ -193,7 +228,7 @@ public sealed class StepContext(
         await store.SaveIntentAsync(run.Id, intent, cancellationToken);
     }
 
-    private static StepFailure Ambiguous(IntentRecord intent) =>
-        new($"'{intent.Description}' was about to be issued when the bot stopped, and whether it went out is unknown. " +
-            "Check Oracle VM Manager's jobs and the host, then retry (a person's retry clears this) or roll back.");
+    private static StepFailure Ambiguous(IntentRecord intent, string observed) =>
+        new($"'{intent.Description}' was about to be issued when the bot stopped, and whether it went out is unknown: looked, and {observed}. " +
+            "Check Oracle VM Manager's jobs and the host; retry asks for it again if it is still not seen, or roll back.");
 }

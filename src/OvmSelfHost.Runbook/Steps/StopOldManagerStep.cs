@@ -8,7 +8,13 @@ public sealed class StopOldManagerStep : IStepHandler
 {
     public StepKind Kind => StepKind.StopOldManager;
 
-    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    /// <summary>Done when the old manager's service reads Stopped and its WS-API no longer answers RUNNING.</summary>
+    public async Task<StepObservation> ObserveAsync(StepContext context, CancellationToken cancellationToken) =>
+        await IsDownAsync(context, cancellationToken)
+            ? StepObservation.Done($"{context.Plan.Target}'s old manager is stopped: the {context.Settings.ManagerService} service reads Stopped and its WS-API no longer answers RUNNING.")
+            : StepObservation.NotDone($"{context.Plan.Target}'s old manager is still up.");
+
+    public async Task<StepOutcome> ActAsync(StepContext context, StepObservation observed, CancellationToken cancellationToken)
     {
         var service = context.Settings.ManagerService;
         var host = context.OldManagerHost;

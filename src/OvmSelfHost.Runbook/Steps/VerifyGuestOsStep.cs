@@ -8,7 +8,9 @@ public sealed partial class VerifyGuestOsStep : IStepHandler
 {
     public StepKind Kind => StepKind.VerifyGuestOs;
 
-    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    public Task<StepObservation> ObserveAsync(StepContext context, CancellationToken cancellationToken) => StepObservation.ReadsOnlyTask;
+
+    public async Task<StepOutcome> ActAsync(StepContext context, StepObservation observed, CancellationToken cancellationToken)
     {
         var facts = await context.NewManagerHost.GetGuestOsFactsAsync(cancellationToken);
         var need = context.Settings.Guest;

@@ -9,7 +9,9 @@ public sealed class VerifyInventoryStep : IStepHandler
 {
     public StepKind Kind => StepKind.VerifyInventory;
 
-    public async Task<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
+    public Task<StepObservation> ObserveAsync(StepContext context, CancellationToken cancellationToken) => StepObservation.ReadsOnlyTask;
+
+    public async Task<StepOutcome> ActAsync(StepContext context, StepObservation observed, CancellationToken cancellationToken)
     {
         if (context.Facts.RecordedInventory is not { } recorded)
         {

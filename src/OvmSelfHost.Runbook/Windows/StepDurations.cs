@@ -9,21 +9,8 @@ namespace OvmSelfHost.Runbook.Windows;
 /// </summary>
 public static class StepDurations
 {
-    public static IReadOnlyDictionary<StepKind, TimeSpan> Defaults { get; } = new Dictionary<StepKind, TimeSpan>
-    {
-        [StepKind.Preflight] = TimeSpan.FromMinutes(1),
-        [StepKind.PrepareHostingEnvironment] = TimeSpan.FromMinutes(10),
-        [StepKind.CreateManagerVm] = TimeSpan.FromMinutes(10),
-        [StepKind.VerifyGuestOs] = TimeSpan.FromMinutes(1),
-        [StepKind.ReadManagerUuid] = TimeSpan.FromMinutes(1),
-        [StepKind.CheckDatabase] = TimeSpan.FromMinutes(1),
-        [StepKind.InstallManager] = TimeSpan.FromMinutes(45),
-        [StepKind.RecordInventory] = TimeSpan.FromMinutes(2),
-        [StepKind.StopOldManager] = TimeSpan.FromMinutes(5),
-        [StepKind.Rediscover] = TimeSpan.FromMinutes(30),
-        [StepKind.VerifyInventory] = TimeSpan.FromMinutes(5),
-        [StepKind.ConfirmPhase] = TimeSpan.FromMinutes(2),
-    };
+    /// <summary>Each step's expected duration from its <see cref="Procedure"/> row.</summary>
+    public static IReadOnlyDictionary<StepKind, TimeSpan> Defaults { get; } = Procedure.Steps.ToDictionary(s => s.Kind, s => s.ExpectedDuration);
 
     public static TimeSpan Expected(StepKind step, IReadOnlyDictionary<StepKind, TimeSpan> configured, IEnumerable<MigrationRun> history) =>
         Estimate(step, configured, history).Duration;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using OvmSelfHost.Simulator.Hosting;
+using OvmSelfHost.Simulator.Persistence;
 
 namespace OvmSelfHost.Simulator.Control;
 
@@ -18,28 +19,46 @@ internal static class ControlApi
         sim.MapGet("/managers", () => ManagerControl.Managers(runtime));
         sim.MapGet("/environments", () => ManagerControl.Environments(runtime));
         sim.MapGet("/servers", () => ServerControl.Servers(runtime));
-        sim.MapPost("/servers/{server}/fail", (string server) => ServerControl.Act(runtime, server, "fail"));
-        sim.MapPost("/servers/{server}/recover", (string server) => ServerControl.Act(runtime, server, "recover"));
+        sim.MapPost("/servers/{server}/fail", (string server) => Saved(runtime, new() { Kind = JournalEntry.Server, Target = server, Action = "fail" },
+            () => ServerControl.Act(runtime, server, "fail")));
+        sim.MapPost("/servers/{server}/recover", (string server) => Saved(runtime, new() { Kind = JournalEntry.Server, Target = server, Action = "recover" },
+            () => ServerControl.Act(runtime, server, "recover")));
         sim.MapGet("/hosts", () => HostControl.Hosts(runtime));
         sim.MapGet("/hosts/{host}", (string host) => HostControl.Host(runtime, host));
         sim.MapGet("/hosts/{host}/files", (string host, string path) => HostControl.File(runtime, host, path));
         sim.MapGet("/hosts/{host}/services/{service}", (string host, string service) => HostControl.Service(runtime, host, service, null));
-        sim.MapPost("/hosts/{host}/services/{service}/start",
-            async (string host, string service) => await HostControl.ServiceActionAsync(runtime, host, service, "start"));
-        sim.MapPost("/hosts/{host}/services/{service}/stop",
-            async (string host, string service) => await HostControl.ServiceActionAsync(runtime, host, service, "stop"));
-        sim.MapPost("/hosts/{host}/installer", (string host, InstallerRequest request) => InstallerControl.Start(runtime, host, request));
+        foreach (var action in new[] { "start", "stop" })
+        {
+            sim.MapPost($"/hosts/{{host}}/services/{{service}}/{action}", async (string host, string service) =>
+            {
+                runtime.Record(new JournalEntry { Kind = JournalEntry.Service, Target = host, Name = service, Action = action });
+                return await HostControl.ServiceActionAsync(runtime, host, service, action);
+            });
+        }
+
+        sim.MapPost("/hosts/{host}/installer", (string host, InstallerRequest request) => Saved(runtime,
+            new() { Kind = JournalEntry.Installer, Target = host, Args = request.Args ?? [] }, () => InstallerControl.Start(runtime, host, request)));
+        sim.MapGet("/hosts/{host}/installer", (string host) => InstallerControl.List(runtime, host));
         sim.MapGet("/hosts/{host}/installer/{installId}", (string host, string installId) => InstallerControl.Get(runtime, host, installId));
         sim.MapGet("/faults", () => FaultControl.List(runtime));
-        sim.MapPost("/faults", (FaultRequest request) => FaultControl.Add(runtime, request));
-        sim.MapDelete("/faults", () => FaultControl.Clear(runtime, null));
-        sim.MapDelete("/faults/{id}", (string id) => FaultControl.Clear(runtime, id));
+        sim.MapPost("/faults", (FaultRequest request) => Saved(runtime, new() { Kind = JournalEntry.AddFault, Fault = request },
+            () => FaultControl.Add(runtime, request)));
+        sim.MapDelete("/faults", () => Saved(runtime, new() { Kind = JournalEntry.ClearFault }, () => FaultControl.Clear(runtime, null)));
+        sim.MapDelete("/faults/{id}", (string id) => Saved(runtime, new() { Kind = JournalEntry.ClearFault, Name = id }, () => FaultControl.Clear(runtime, id)));
         sim.MapGet("/settings", () => SettingsControl.Get(runtime));
-        sim.MapPut("/settings", (SettingsRequest request) => SettingsControl.Put(runtime, request));
+        sim.MapPut("/settings", (SettingsRequest request) => Saved(runtime, new() { Kind = JournalEntry.Settings, SettingsChange = request },
+            () => SettingsControl.Put(runtime, request)));
         sim.MapGet("/stats", () => runtime.Stats.Snapshot(runtime));
         sim.MapDelete("/stats", () => { runtime.Stats.Reset(); return TypedResults.NoContent(); });
         sim.MapGet("/scenarios", () => ScenarioControl.List());
         sim.MapPost("/scenarios/load", async (ScenarioRequest request, CancellationToken ct) => await ScenarioControl.LoadAsync(runtime, request, ct));
         return app;
+    }
+
+    /// <summary>A control call that changes the world is saved first, so a restarted simulator makes it again.</summary>
+    private static IResult Saved(SimulatorRuntime runtime, JournalEntry entry, Func<IResult> change)
+    {
+        runtime.Record(entry);
+        return change();
     }
 }

@@ -70,6 +70,7 @@ internal static class HostControl
 
     private static void Apply(SimulationWorld world, SimHost host, string service, bool start)
     {
+        world.ServiceActions.Add($"{host.Name} {service} {(start ? "start" : "stop")}");
         if (service == "ovmm" && world.ManagerOn(host) is { } manager)
         {
             if (start && !manager.ServiceRunning) manager.ServiceStartedAt = world.Now;

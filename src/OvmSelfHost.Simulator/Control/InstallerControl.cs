@@ -19,6 +19,18 @@ internal static class InstallerControl
         }
     }
 
+    /// <summary>Every installer run on the host, oldest first: what <c>ps</c> and the install logs would tell.</summary>
+    public static IResult List(SimulatorRuntime runtime, string name)
+    {
+        var world = runtime.World;
+        lock (world.Gate)
+        {
+            return world.Hosts.TryGetValue(name, out var host)
+                ? TypedResults.Ok(host.Installs.Select(r => View(r, world.Now)).ToList())
+                : TypedResults.NotFound(new ControlError($"No simulated host named {name}"));
+        }
+    }
+
     public static IResult Get(SimulatorRuntime runtime, string name, string installId)
     {
         var world = runtime.World;

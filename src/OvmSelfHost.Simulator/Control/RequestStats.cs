@@ -33,6 +33,19 @@ internal sealed class RequestStats
         jobReads.Clear();
     }
 
+    /// <summary>
+    /// Side effects counted from the world itself (so they survive a saved world's restart): installer runs per
+    /// host, jobs per manager and name (a clone, a discover, an ISO mapping…), service starts and stops per host.
+    /// </summary>
+    private static object Effects(World.SimulationWorld world) => new
+    {
+        installerRuns = world.Hosts.Values.Where(h => h.Installs.Count > 0)
+            .ToDictionary(h => h.Name, h => h.Installs.Count, StringComparer.Ordinal),
+        jobs = world.Store.All<Job>().Where(j => j.Parent is null).GroupBy(j => $"{j.Owner.Name}: {j.Name}")
+            .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+        serviceActions = world.ServiceActions.GroupBy(a => a).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+    };
+
     public IResult Snapshot(SimulatorRuntime runtime)
     {
         var world = runtime.World;
@@ -50,7 +63,7 @@ internal sealed class RequestStats
             return TypedResults.Ok(new
             {
                 now = world.Now, requests = calls.Values.Sum(), calls = calls.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value),
-                jobs, installs, managers,
+                jobs, installs, managers, effects = Effects(world),
             });
         }
     }

@@ -22,7 +22,7 @@ internal static class ScenarioControl
         {
             return TypedResults.BadRequest(new ControlError(e.Message));
         }
-        await runtime.LoadAsync(scenario, ct);
+        await runtime.LoadAsync(scenario, source, ct);
         return TypedResults.Ok(new { loaded = scenario.Name });
     }
 }

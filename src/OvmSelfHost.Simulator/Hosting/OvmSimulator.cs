@@ -51,6 +51,9 @@ public sealed class OvmSimulator : IAsyncDisposable
 
     internal SimulatorRuntime Runtime => runtime;
 
+    /// <summary>How many saved changes were made again at start from <see cref="SimulatorOptions.StatePath"/> (0: a fresh world).</summary>
+    public int ResumedChanges => runtime.Resumed;
+
     /// <summary>Applies every change due by now (useful after advancing a fake clock) and opens or closes listeners.</summary>
     public Task SyncAsync(CancellationToken ct = default) => runtime.SyncAsync(ct);
 

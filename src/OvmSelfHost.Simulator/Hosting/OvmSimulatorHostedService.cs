@@ -17,6 +17,10 @@ internal sealed partial class OvmSimulatorHostedService(
         var simulator = await OvmSimulator.StartAsync(options.Value, time, cancellationToken);
         handle.Instance = simulator;
         LogStarted(logger, options.Value.Scenario, simulator.ControlUrl);
+        if (!string.IsNullOrWhiteSpace(options.Value.StatePath))
+        {
+            LogSaved(logger, Path.GetFullPath(options.Value.StatePath), simulator.ResumedChanges);
+        }
         foreach (var m in simulator.Managers)
         {
             LogManager(logger, m.Name, m.HttpsBaseUrl, m.HttpBaseUrl, m.Uuid);
@@ -34,6 +38,10 @@ internal sealed partial class OvmSimulatorHostedService(
 
     [LoggerMessage(EventId = 9000, Level = LogLevel.Information, Message = "Oracle VM simulator started: scenario {Scenario}, control API {ControlUrl}")]
     private static partial void LogStarted(ILogger logger, string scenario, Uri controlUrl);
+
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Information,
+        Message = "Oracle VM simulator world saved in {StatePath}: {Changes} saved changes made again at start (delete the file to start from the scenario)")]
+    private static partial void LogSaved(ILogger logger, string statePath, int changes);
 
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Simulated manager {Manager}: {HttpsUrl} and {HttpUrl} (UUID {Uuid})")]
     private static partial void LogManager(ILogger logger, string manager, Uri httpsUrl, Uri httpUrl, string uuid);

@@ -33,5 +33,12 @@ public sealed class SimulatorOptions
     [Required]
     public string BindAddress { get; set; } = "127.0.0.1";
 
+    /// <summary>
+    /// Where the world is saved (every change, as it is made) and read back at the next start, so that it
+    /// survives a restart of the process; relative paths are under the working directory. Empty: the world
+    /// lives in memory only. Delete the file to start from the scenario again.
+    /// </summary>
+    public string? StatePath { get; set; }
+
     public int Port(int configured) => DynamicPorts ? 0 : configured + PortOffset;
 }

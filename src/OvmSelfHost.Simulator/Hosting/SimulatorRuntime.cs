@@ -1,4 +1,5 @@
 using OvmSelfHost.Simulator.Inferred;
+using OvmSelfHost.Simulator.Persistence;
 using OvmSelfHost.Simulator.Scenarios;
 using OvmSelfHost.Simulator.World;
 
@@ -13,6 +14,9 @@ internal sealed class SimulatorRuntime(SimulatorOptions options, TimeProvider ti
     private readonly Dictionary<SimManager, ManagerEndpoint> endpoints = [];
     private readonly SemaphoreSlim reconcile = new(1, 1);
     private readonly CancellationTokenSource stopping = new();
+    private readonly ReplayClock clock = new(time);
+    private WorldJournal? journal;
+    private bool replaying;
     private Task? pump;
 
     public SimulatorOptions Options => options;
@@ -22,9 +26,17 @@ internal sealed class SimulatorRuntime(SimulatorOptions options, TimeProvider ti
     /// <summary>WS-API request counters for the benchmarks (<c>GET /sim/stats</c>).</summary>
     public Control.RequestStats Stats { get; } = new();
 
+    /// <summary>How many saved changes were made again at start (0: the world was built from the scenario alone).</summary>
+    public int Resumed { get; private set; }
+
     public async Task StartAsync(ScenarioDefinition scenario, CancellationToken ct)
     {
-        World = ScenarioBuilder.Build(scenario, options, time);
+        World = ScenarioBuilder.Build(scenario, options, clock);
+        if (!string.IsNullOrWhiteSpace(options.StatePath))
+        {
+            Resume(options.StatePath);
+        }
+
         await SyncAsync(ct);
         pump = Task.Run(() => PumpAsync(stopping.Token), CancellationToken.None);
     }
@@ -42,6 +54,44 @@ internal sealed class SimulatorRuntime(SimulatorOptions options, TimeProvider ti
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>Replays the saved world when it was made from the same scenario at the same time scale; otherwise starts it anew.</summary>
+    private void Resume(string path)
+    {
+        var header = new JournalHeader(JournalHeader.CurrentVersion, options.Scenario, options.TimeScale);
+        var saved = WorldJournal.Read(path);
+        var same = saved is { Header: var h } && h == header;
+        if (same)
+        {
+            replaying = true;
+            try
+            {
+                WorldReplay.Apply(this, clock, saved!.Value.Entries);
+            }
+            finally
+            {
+                replaying = false;
+            }
+
+            Resumed = saved.Value.Entries.Count;
+        }
+
+        journal = WorldJournal.Open(path, header, append: same);
+    }
+
+    /// <summary>Saves one change (before it is made, under the world's lock) when the world is saved at all.</summary>
+    public void Record(JournalEntry entry)
+    {
+        if (journal is null || replaying)
+        {
+            return;
+        }
+
+        lock (World.Gate)
+        {
+            journal.Write(entry with { At = World.Now });
         }
     }
 
@@ -88,15 +138,22 @@ internal sealed class SimulatorRuntime(SimulatorOptions options, TimeProvider ti
     }
 
     /// <summary>Replaces the world by a freshly built scenario (every listener is closed first).</summary>
-    public async Task LoadAsync(ScenarioDefinition scenario, CancellationToken ct)
+    public async Task LoadAsync(ScenarioDefinition scenario, string source, CancellationToken ct)
     {
         await reconcile.WaitAsync(ct);
         try
         {
             await CloseAllAsync();
             var settings = World.Settings;
-            World = ScenarioBuilder.Build(scenario, options, time);
+            World = ScenarioBuilder.Build(scenario, options, clock);
             World.Settings = settings;
+            journal?.Restart(new JournalHeader(JournalHeader.CurrentVersion, source, options.TimeScale));
+            Record(new JournalEntry
+            {
+                Kind = JournalEntry.Settings,
+                SettingsChange = new Control.SettingsRequest(settings.TimeScale, settings.JobSeconds, settings.DiscoverySeconds,
+                    settings.RefreshSeconds, settings.InstallerSeconds, settings.ManagerStartupSeconds, settings.RequestLatencyMs),
+            });
         }
         finally
         {
@@ -123,6 +180,7 @@ internal sealed class SimulatorRuntime(SimulatorOptions options, TimeProvider ti
         }
         await reconcile.WaitAsync();
         await CloseAllAsync();
+        journal?.Dispose();
         stopping.Dispose();
     }
 }

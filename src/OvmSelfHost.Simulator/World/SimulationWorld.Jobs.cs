@@ -72,6 +72,15 @@ internal sealed partial class SimulationWorld
         }
     }
 
+    /// <summary>The first instant after <paramref name="after"/> at which <see cref="Advance"/> would change something.</summary>
+    public DateTimeOffset? NextChangeAfter(DateTimeOffset after)
+    {
+        var jobs = Store.All<Job>().Where(j => !j.Done && j.HangWhile?.Invoke() != true)
+            .Select(j => j.RunState == "CREATED" ? RunningSince(j.Owner) : j.DueAt);
+        var installs = Hosts.Values.SelectMany(h => h.Installs).Where(r => r.State == "running").Select(r => (DateTimeOffset?)(r.StartedAt + r.Duration));
+        return jobs.Concat(installs).Where(t => t > after).Min();
+    }
+
     private void StartCreatedJobs()
     {
         foreach (var job in Store.All<Job>().Where(j => j.RunState == "CREATED"))

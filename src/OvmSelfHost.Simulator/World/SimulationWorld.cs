@@ -28,6 +28,9 @@ internal sealed partial class SimulationWorld
     public Dictionary<string, SimHost> Hosts { get; } = new(StringComparer.OrdinalIgnoreCase);
     public List<string> Environments { get; } = [];
     public FaultBook Faults { get; } = new();
+
+    /// <summary>Every service start and stop asked of a host, as "host service action", in order: counted by <c>GET /sim/stats</c>.</summary>
+    public List<string> ServiceActions { get; } = [];
     public ManagerInstaller Installer { get; }
     public string DefaultUser { get; set; } = "admin";
     public string DefaultPassword { get; set; } = "Welcome1";

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using OvmSelfHost.Simulator.Faults;
 using OvmSelfHost.Simulator.Hosting;
 using OvmSelfHost.Simulator.Model;
+using OvmSelfHost.Simulator.Persistence;
 using OvmSelfHost.Simulator.World;
 
 namespace OvmSelfHost.Simulator.WsApi;
@@ -46,16 +47,15 @@ internal sealed class WsApiHandler(SimulatorRuntime runtime, SimManager manager)
                 return new WsReply(406, new WsException("GEN_000012", "Only application/json and application/xml are produced").Body());
             if (WsAuthentication.Check(ctx, manager) is { } denied) return new WsReply(denied.Status, denied.Body());
             var call = Parse(ctx, rest, raw);
-            FaultKind[] kinds = call.IsModifying ? [FaultKind.Http500, FaultKind.Timeout, FaultKind.LockedObject] : [FaultKind.Http500, FaultKind.Timeout];
-            var fault = world.Faults.Take(manager.Name, call.Method, call.Path, call.Operation, kinds);
-            if (fault is { Kind: FaultKind.Http500 })
-                return new WsReply(500, new WsException(fault.ErrorCode ?? "GEN_000000", fault.Message ?? "Injected internal server error").Body());
-            if (fault is { Kind: FaultKind.LockedObject })
-                throw new WsException("GEN_000029", fault.Message ?? $"Object at {call.Path} could not be modified as it was locked when it was fetched");
-            delay = fault;
-            var baseUri = $"{ctx.Request.Scheme}://{ctx.Request.Host}{BasePath}";
-            var render = new RenderContext(manager, world.Store, baseUri, world.Now);
-            return WsDispatcher.Dispatch(new WsContext(world, manager, call, render));
+            if (call.IsModifying && call.Segments is not ["login"])
+            {
+                runtime.Record(new JournalEntry
+                {
+                    Kind = JournalEntry.WsApi, Target = manager.Name, Method = call.Method, Segments = call.Segments, Query = call.Query, Body = raw,
+                });
+            }
+
+            return Execute(world, manager, call, $"{ctx.Request.Scheme}://{ctx.Request.Host}{BasePath}", out delay);
         }
         catch (WsException e)
         {
@@ -65,6 +65,21 @@ internal sealed class WsApiHandler(SimulatorRuntime runtime, SimManager manager)
         {
             return new WsReply(500, new WsException("GEN_000000", $"Unexpected error in the simulated manager: {e.Message}").Body());
         }
+    }
+
+    /// <summary>Faults, then the operation: what a call does once it is authenticated (also replayed from a saved world).</summary>
+    public static WsReply Execute(SimulationWorld world, SimManager manager, WsCall call, string baseUri, out Fault? delay)
+    {
+        FaultKind[] kinds = call.IsModifying ? [FaultKind.Http500, FaultKind.Timeout, FaultKind.LockedObject] : [FaultKind.Http500, FaultKind.Timeout];
+        var fault = world.Faults.Take(manager.Name, call.Method, call.Path, call.Operation, kinds);
+        delay = null;
+        if (fault is { Kind: FaultKind.Http500 })
+            return new WsReply(500, new WsException(fault.ErrorCode ?? "GEN_000000", fault.Message ?? "Injected internal server error").Body());
+        if (fault is { Kind: FaultKind.LockedObject })
+            throw new WsException("GEN_000029", fault.Message ?? $"Object at {call.Path} could not be modified as it was locked when it was fetched");
+        delay = fault;
+        var render = new RenderContext(manager, world.Store, baseUri, world.Now);
+        return WsDispatcher.Dispatch(new WsContext(world, manager, call, render));
     }
 
     private static WsCall Parse(HttpContext ctx, PathString rest, string raw)

@@ -1,3 +1,4 @@
+using OvmSelfHost.Configuration;
 using OvmSelfHost.Ovm.DependencyInjection;
 using OvmSelfHost.Ovm.Simulated;
 using OvmSelfHost.Simulator.DependencyInjection;
@@ -47,6 +48,10 @@ public static class OvmAdapterExtensions
             }
 
             builder.AddOvmSimulator();
+            // Like the SQLite file, a relative saved-world path is under the repository root (./data beside the runs' database).
+            var root = RepositorySettings.FindRoot(builder.Environment.ContentRootPath) ?? builder.Environment.ContentRootPath;
+            builder.Services.PostConfigure<SimulatorOptions>(o =>
+                o.StatePath = string.IsNullOrWhiteSpace(o.StatePath) ? null : Path.GetFullPath(o.StatePath, root));
             controlUrl ??= $"http://{simulator.BindAddress}:{simulator.Port(simulator.ControlPort)}/";
         }
         else if (!Uri.TryCreate(controlUrl, UriKind.Absolute, out _))

@@ -6,10 +6,11 @@ namespace OvmSelfHost.EndToEnd.Support;
 
 /// <summary>
 /// The real host program, started as <c>dotnet OvmSelfHost.dll</c> from the repository root on the
-/// embedded defaults, with its own SQLite file, a free HTTP port, simulator ports of its own and a
-/// fast simulator clock. Its output goes to test-artifacts/host-*.log.
+/// embedded defaults, with its own SQLite file and saved simulator world, a free HTTP port, simulator
+/// ports of its own and a fast simulator clock. Its output goes to test-artifacts/host-*.log.
+/// <paramref name="environment"/> overrides settings (for example to reach a standalone simulator).
 /// </summary>
-public sealed class HostProcess : IAsyncDisposable
+public sealed class HostProcess(IReadOnlyDictionary<string, string>? environment = null) : IAsyncDisposable
 {
     private readonly string database = Path.Combine(Path.GetTempPath(), $"ovm-e2e-{Guid.NewGuid():N}.db");
     private readonly int simulatorOffset = FreeSimulatorOffset();
@@ -21,14 +22,26 @@ public sealed class HostProcess : IAsyncDisposable
 
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public async Task StartAsync()
+    /// <summary>The embedded simulator's saved world, next to the database (as data/ is on the default).</summary>
+    public string SimulatorStatePath => database + ".simulator-world.jsonl";
+
+    /// <summary>The embedded simulator's control API (when the host embeds it).</summary>
+    public Uri EmbeddedSimulatorControl => new($"http://127.0.0.1:{7000 + simulatorOffset}/");
+
+    /// <summary>How many times the host was started.</summary>
+    public int Starts { get; private set; }
+
+    /// <summary>A build output of this repository, in the configuration the tests were built in.</summary>
+    public static string Built(string project)
     {
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var dll = Path.Combine(RepositoryRoot, "src", "OvmSelfHost", "bin", configuration, "net10.0", "OvmSelfHost.dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException($"Build the host first: {dll} is missing.", dll);
-        }
+        var dll = Path.Combine(RepositoryRoot, "src", project, "bin", configuration, "net10.0", project + ".dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build {project} first: {dll} is missing.", dll);
+    }
+
+    public async Task StartAsync()
+    {
+        var dll = Built("OvmSelfHost");
 
         var start = new ProcessStartInfo("dotnet")
         {
@@ -45,8 +58,13 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment["Ovm__Adapter"] = "Simulator";
         start.Environment["Simulator__PortOffset"] = simulatorOffset.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Simulator__TimeScale"] = "20";
+        start.Environment["Simulator__StatePath"] = SimulatorStatePath;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
 
         Directory.CreateDirectory(Artifacts.Folder);
         log ??= new StreamWriter(Path.Combine(Artifacts.Folder, $"host-{port}.log"), append: true) { AutoFlush = true };
@@ -55,8 +73,12 @@ public sealed class HostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Write(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        Starts++;
         await WaitUntilHealthyAsync();
     }
+
+    /// <summary>Kills the host with SIGKILL (Process.Kill on Linux) at whatever it is doing, keeping its database for a restart.</summary>
+    public Task KillAsync() => StopAsync();
 
     /// <summary>Kills the host (the console should notice), keeping its database for a restart.</summary>
     public async Task StopAsync()
@@ -125,13 +147,13 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The simulator listens on 7000..7049 plus an offset: pick an offset whose 50 ports are free now.</summary>
-    private static int FreeSimulatorOffset()
+    /// <summary>The simulator listens on 7000..7049 plus an offset: pick an offset whose 50 ports are free now (and not handed out before).</summary>
+    public static int FreeSimulatorOffset()
     {
         for (var attempt = 0; attempt < 40; attempt++)
         {
             var offset = 300 + (Random.Shared.Next(0, 14) * 50);
-            if (Enumerable.Range(7000 + offset, 50).All(IsFree))
+            if (Enumerable.Range(7000 + offset, 50).All(IsFree) && HandedOutOffsets.TryAdd(offset, true))
             {
                 return offset;
             }
@@ -139,6 +161,8 @@ public sealed class HostProcess : IAsyncDisposable
 
         throw new InvalidOperationException("No free block of 50 ports for the simulator between 7300 and 8000.");
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> HandedOutOffsets = new();
 
     private static bool IsFree(int port)
     {

@@ -67,6 +67,22 @@ public sealed class SshManagerHostTests
     }
 
     [SshFact]
+    public async Task InstallerRunning_IsInstallerRunning_TrueWhileItRunsAndFalseAfter()
+    {
+        var host = Env.Host();
+        var firstLine = new TaskCompletionSource();
+        var install = host.RunInstallerAsync(Env["OVM_SSHD_UUID"], new SynchronousProgress(_ => firstLine.TrySetResult()), CancellationToken.None);
+        await firstLine.Task;
+
+        var whileRunning = await host.IsInstallerRunningAsync(CancellationToken.None);
+        await install;
+        var after = await host.IsInstallerRunningAsync(CancellationToken.None);
+
+        Assert.True(whileRunning);
+        Assert.False(after);
+    }
+
+    [SshFact]
     public async Task InstallerFails_RunInstaller_ReturnsExitCodeAndLastLines()
     {
         var host = Env.Host(o => o.InstallerCommand = Path.Combine(Env.Root, "bin/runInstaller-fails.sh"));

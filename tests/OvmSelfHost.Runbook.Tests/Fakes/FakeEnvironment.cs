@@ -32,6 +32,12 @@ public sealed class FakeEnvironment
     public bool ReplacementRunning { get; set; }
     public HashSet<string> DiscoveredByReplacement { get; } = [];
 
+    /// <summary>An installer left running on the replacement VM (started before a crash): how many more looks it keeps running.</summary>
+    public int InstallerRunningLooks { get; set; }
+
+    /// <summary>The UUID the running installer writes when it ends.</summary>
+    public string? RunningInstallerUuid { get; set; }
+
     /// <summary>The owner recorded on the hardware: a manager that discovers takes unowned or same-UUID servers.</summary>
     public string HardwareOwner { get; set; } = "";
 

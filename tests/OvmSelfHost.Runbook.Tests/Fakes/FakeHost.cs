@@ -31,6 +31,22 @@ internal sealed class FakeHost(FakeOvm world, FakeEnvironment env, HostRole role
         return Task.FromResult(new InstallerResult(0, ["Installation complete"]));
     }
 
+    public Task<bool> IsInstallerRunningAsync(CancellationToken cancellationToken)
+    {
+        if (role != HostRole.ReplacementVm || env.InstallerRunningLooks <= 0)
+        {
+            return Task.FromResult(false);
+        }
+
+        if (--env.InstallerRunningLooks == 0)
+        {
+            env.ReplacementUuid = env.RunningInstallerUuid;
+            env.ReplacementRunning = true;
+        }
+
+        return Task.FromResult(true);
+    }
+
     public Task<ServiceState> GetServiceStateAsync(string service, CancellationToken cancellationToken) =>
         Task.FromResult(role switch
         {

@@ -47,9 +47,23 @@ internal sealed class FakeManager(FakeOvm world, FakeEnvironment env, ManagerRol
         string? result = null;
         switch (operation)
         {
+            case CloneVm clone:
+                result = $"vm-{clone.Name}";
+                env.Vms.Add(new VmFacts(result, clone.Name, clone.PoolId, null, "STOPPED", false, clone.RepositoryId));
+                break;
             case CreateManagerVm create:
-                result = $"vm-{create.Name}";
-                env.Vms.Add(new VmFacts(result, create.Name, create.PoolId, null, "STOPPED", create.HighAvailability && !world.CreateWithoutHa, create.RepositoryId));
+                var cloned = env.Vms.FirstOrDefault(v => v.Name == create.Name);
+                result = cloned?.Id ?? $"vm-{create.Name}";
+                var made = new VmFacts(result, create.Name, create.PoolId, null, "STOPPED", create.HighAvailability && !world.CreateWithoutHa, create.RepositoryId);
+                if (cloned is null)
+                {
+                    env.Vms.Add(made);
+                }
+                else
+                {
+                    env.Vms[env.Vms.IndexOf(cloned)] = cloned with { HighAvailability = made.HighAvailability };
+                }
+
                 break;
             case StartVm start:
                 var vm = env.Vms.Single(v => v.Id == start.VmId);

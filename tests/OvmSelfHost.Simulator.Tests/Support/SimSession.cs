@@ -27,6 +27,13 @@ internal sealed class SimSession : IAsyncDisposable
         return new SimSession(sim, time);
     }
 
+    /// <summary>A simulator whose world is saved in <paramref name="statePath"/> and read back from it, on <paramref name="time"/>.</summary>
+    public static async Task<SimSession> StartSavedAsync(string statePath, FakeTimeProvider time)
+    {
+        var sim = await OvmSimulator.StartAsync(new SimulatorOptions { DynamicPorts = true, StatePath = statePath }, time);
+        return new SimSession(sim, time);
+    }
+
     /// <summary>Real time (<see cref="TimeProvider.System"/>) sped up by <paramref name="timeScale"/>.</summary>
     public static async Task<SimSession> StartRealTimeAsync(double timeScale, string scenario = "default")
     {

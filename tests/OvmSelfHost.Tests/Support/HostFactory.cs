@@ -28,6 +28,8 @@ public sealed class HostFactory(
         builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabaseFile}");
         builder.UseSetting("Runbook:ManagerStopTimeout", "00:00:00");
         builder.UseSetting("Ovm:Adapter", "None");
+        // Never the repository's saved simulator world: a test that embeds the simulator gets a fresh one.
+        builder.UseSetting("Simulator:StatePath", "");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
