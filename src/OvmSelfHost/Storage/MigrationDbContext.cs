@@ -11,8 +11,10 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
     public DbSet<AuditRow> Audit => Set<AuditRow>();
     public DbSet<EnvironmentClaimRow> EnvironmentClaims => Set<EnvironmentClaimRow>();
     public DbSet<ChatMessageRow> ChatMessages => Set<ChatMessageRow>();
+    public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
 
     public const string ChatMessagesTable = "ovm_chat_messages";
+    public const string OutboxTable = "ovm_outbox";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -51,6 +53,12 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
         {
             e.ToTable(ChatMessagesTable);
             e.HasKey(m => new { m.Channel, m.MigrationId, m.Key });
+        });
+        modelBuilder.Entity<OutboxRow>(e =>
+        {
+            e.ToTable(OutboxTable);
+            e.HasIndex(r => new { r.Channel, r.Conversation, r.Id });
+            e.HasIndex(r => r.DeliveredAt);
         });
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using OvmSelfHost.Configuration;
+using OvmSelfHost.Outbox;
 using OvmSelfHost.Runbook.Engine;
 
 namespace OvmSelfHost.Storage;
@@ -23,7 +24,9 @@ public static class StorageExtensions
             StorageProvider.PostgreSql => db.UseNpgsql(options.ConnectionString),
             _ => db.UseSqlite(ResolveConnectionString(options, builder.Environment.ContentRootPath)),
         });
-        builder.Services.AddSingleton<IMigrationStore, EfMigrationStore>();
+        builder.Services.AddOutbox();
+        builder.Services.AddSingleton<IMigrationStore>(sp => new EfMigrationStore(
+            sp.GetRequiredService<IDbContextFactory<MigrationDbContext>>(), sp.GetRequiredService<OutboxWriter>()));
         builder.Services.AddSingleton<OvmSelfHost.Chat.Messages.IChatMessageStore, EfChatMessageStore>();
         return builder;
     }

@@ -1,6 +1,6 @@
 using OvmSelfHost.Chat.Commands;
 using OvmSelfHost.Chat.Proposals;
-using OvmSelfHost.Chat.Slack.Publishing;
+using OvmSelfHost.Chat.Outbox;
 using OvmSelfHost.Chat.Slack.WebApi;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
@@ -18,7 +18,7 @@ internal sealed class SlackVoteCaster(
     MigrationEngine engine,
     SlackWebApiClient slack,
     SlackResponseUrlClient replies,
-    SlackRunUpdates updates)
+    IOutbox outbox)
 {
     /// <summary>A button rejection carries this reason; a written reason goes through /ovm reject.</summary>
     public const string ButtonRejectReason = "rejected with the Slack button";
@@ -46,7 +46,7 @@ internal sealed class SlackVoteCaster(
 
         if (GateProposals.OpenKey(run) != key)
         {
-            updates.Publish(new SlackRunUpdate(run.Id, null));
+            await outbox.AddAsync(OutboxMessage.ForRun(SlackChannel.Name, run.Id, null), cancellationToken);
             await ReplyAsync(click, $"Gate {key.Gate} of phase {key.Phase} of {RunText.ShortId(run.Id)} is no longer waiting (the migration is {run.State}); nothing was recorded.", cancellationToken);
             return;
         }

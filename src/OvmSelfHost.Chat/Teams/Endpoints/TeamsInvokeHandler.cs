@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using OvmSelfHost.Chat.Commands;
 using OvmSelfHost.Chat.Deduplication;
+using OvmSelfHost.Chat.Outbox;
 using OvmSelfHost.Chat.Proposals;
 using OvmSelfHost.Chat.Queue;
 using OvmSelfHost.Chat.Teams.Activities;
 using OvmSelfHost.Chat.Teams.Cards;
-using OvmSelfHost.Chat.Teams.Publishing;
+using OvmSelfHost.Chat.Teams.Outbox;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.People;
@@ -22,7 +23,7 @@ namespace OvmSelfHost.Chat.Teams.Endpoints;
 /// </summary>
 internal sealed class TeamsInvokeHandler(
     PeopleDirectory people, MigrationEngine engine, DeliveryDeduplicator deduplicator, ChatWorkQueue queue,
-    TeamsRunPublisher cards, TeamsRunUpdates updates)
+    TeamsRunPublisher cards, IOutbox outbox)
 {
     public const string InvokeName = "adaptiveCard/action";
     public const string ButtonRejectReason = "rejected with the Teams button";
@@ -113,7 +114,7 @@ internal sealed class TeamsInvokeHandler(
 
         if (GateProposals.OpenKey(run) != key)
         {
-            updates.Publish(run.Id);
+            await outbox.AddAsync(OutboxMessage.ForRun(TeamsChannel.Name, run.Id, null), cancellationToken);
             return (await CardAsync(run, person, $"Gate {key.Gate} of phase {key.Phase} is no longer waiting (the migration is {run.State}); nothing was recorded.", cancellationToken), null, null);
         }
 
