@@ -44,8 +44,7 @@ public sealed class TeamsRunPublisher(MigrationEngine engine, TeamsOutboxConnect
             foreach (var row in rows)
             {
                 // Written only from an authenticated activity's conversation (see TeamsInstallations).
-                var to = installations.Read(new ChatMessageRef(TeamsChannel.Name, TeamsInstallations.NoMigration, "post", row.Address ?? "", ""))
-                    ?? throw new OutboxDeliveryException("a Teams post without a conversation", null);
+                var to = installations.Read(row.Address) ?? throw new OutboxDeliveryException("a Teams post without a conversation", null);
                 await connector.SendAsync(to.ServiceUrl, to.ConversationId, TeamsActivity.Message(row.Line ?? ""), cancellationToken);
             }
         }
