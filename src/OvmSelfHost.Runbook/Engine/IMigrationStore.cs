@@ -6,8 +6,11 @@ namespace OvmSelfHost.Runbook.Engine;
 /// <summary>Where runs, their steps, votes, intents and the audit journal live.</summary>
 public interface IMigrationStore
 {
-    /// <summary>Adds a new run and claims its environments; throws <see cref="EnvironmentBusyException"/> when one is claimed.</summary>
-    Task AddAsync(MigrationRun run, AuditEntry entry, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds a new run and claims its environments, with <paramref name="notice"/> for the chat channels, in
+    /// one transaction; throws <see cref="EnvironmentBusyException"/> when one is claimed.
+    /// </summary>
+    Task AddAsync(MigrationRun run, AuditEntry entry, RunNotice? notice, CancellationToken cancellationToken);
 
     Task<MigrationRun?> FindAsync(Guid id, CancellationToken cancellationToken);
 
@@ -15,10 +18,13 @@ public interface IMigrationStore
 
     /// <summary>
     /// Saves the run if nobody saved it since it was loaded (else <see cref="ConcurrentUpdateException"/>),
-    /// with its journal lines, in one transaction; bumps <see cref="MigrationRun.Version"/>.
-    /// Releases the environments when the run has ended.
+    /// with its journal lines and <paramref name="notice"/> for the chat channels (the outbox), in one
+    /// transaction; bumps <see cref="MigrationRun.Version"/>. Releases the environments when the run has ended.
     /// </summary>
-    Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken);
+    Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, RunNotice? notice, CancellationToken cancellationToken);
+
+    /// <summary>Writes a notice that reports no state change of its own (a step's output line) to the outbox, at once.</summary>
+    Task NotifyAsync(MigrationRun run, RunNotice notice, CancellationToken cancellationToken);
 
     /// <summary>Writes one intent at once, independently of the run's version.</summary>
     Task SaveIntentAsync(Guid migrationId, IntentRecord intent, CancellationToken cancellationToken);

@@ -156,7 +156,7 @@ public sealed partial class MigrationEngine
             run.UpdatedAt = time.GetUtcNow();
             try
             {
-                await store.SaveAsync(run, journal, cancellationToken);
+                await store.SaveAsync(run, journal, RunNotice.Changed(message), cancellationToken);
             }
             catch (ConcurrentUpdateException) when (attempt < ConflictRetries)
             {

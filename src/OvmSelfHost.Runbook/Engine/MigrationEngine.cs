@@ -58,7 +58,7 @@ public sealed partial class MigrationEngine(
             : $"Queued: preflight runs now; the rest waits for window {window}.";
         try
         {
-            await store.AddAsync(run, Journal(run, user, channel, "requested", $"migration of {a} and {b}"), cancellationToken);
+            await store.AddAsync(run, Journal(run, user, channel, "requested", $"migration of {a} and {b}"), RunNotice.Changed("requested"), cancellationToken);
         }
         catch (EnvironmentBusyException busy)
         {
@@ -164,7 +164,7 @@ public sealed partial class MigrationEngine(
             try
             {
                 run.UpdatedAt = time.GetUtcNow();
-                await store.SaveAsync(run, journal, cancellationToken);
+                await store.SaveAsync(run, journal, RunNotice.Changed(outcome.Message), cancellationToken);
             }
             catch (ConcurrentUpdateException) when (attempt < ConflictRetries)
             {

@@ -39,7 +39,8 @@ public sealed class StepContext(
     public IManagerHost NewManagerHost => ovm.Host(Plan.Target, HostRole.ReplacementVm);
     public IManagerHost DatabaseHost => ovm.Host(Plan.Target, HostRole.Database);
 
-    public Task OutputAsync(string line, CancellationToken cancellationToken)
+    /// <summary>Keeps the line with the step, hands it to the chat channels' outbox (so an outage does not lose it), then to the console.</summary>
+    public async Task OutputAsync(string line, CancellationToken cancellationToken)
     {
         var step = run.CurrentStep;
         step.Output.Add(line);
@@ -48,7 +49,8 @@ public sealed class StepContext(
             step.Output.RemoveAt(0);
         }
 
-        return notifier.StepOutputAsync(run.Id, run.Phase, run.Step, line, cancellationToken);
+        await store.NotifyAsync(run, RunNotice.Output(line), cancellationToken);
+        await notifier.StepOutputAsync(run.Id, run.Phase, run.Step, line, cancellationToken);
     }
 
     /// <summary>

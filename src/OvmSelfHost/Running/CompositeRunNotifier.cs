@@ -5,8 +5,8 @@ using OvmSelfHost.Runbook.Runs;
 namespace OvmSelfHost.Running;
 
 /// <summary>
-/// Tells every listener (the web console's event stream, each chat channel). A failing listener
-/// never stops the engine or the others: the change is already saved, and the channel catches up.
+/// Tells every live listener (the web console's event stream; chat channels hear through the outbox).
+/// A failing listener never stops the engine or the others: the change is already saved.
 /// </summary>
 internal sealed partial class CompositeRunNotifier(IEnumerable<IRunNotifier> listeners, ILogger<CompositeRunNotifier> logger) : IRunNotifier
 {

@@ -5,10 +5,13 @@ using OvmSelfHost.Runbook.Runs;
 
 namespace OvmSelfHost.Storage;
 
-/// <summary>The runbook's store on EF Core (SQLite or PostgreSQL). Each call is its own unit of work.</summary>
-internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> contexts) : IMigrationStore
+/// <summary>
+/// The runbook's store on EF Core (SQLite or PostgreSQL). Each call is its own unit of work; a change's
+/// notice goes to the outbox in that same unit, so the chat channels hear of exactly what was saved.
+/// </summary>
+internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> contexts, OutboxWriter? outbox = null) : IMigrationStore
 {
-    public async Task AddAsync(MigrationRun run, AuditEntry entry, CancellationToken cancellationToken)
+    public async Task AddAsync(MigrationRun run, AuditEntry entry, RunNotice? notice, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = new MigrationRow();
@@ -17,6 +20,7 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         db.Steps.AddRange(run.Steps.Select(s => NewStepRow(run.Id, s)));
         db.Audit.Add(entry.ToRow());
         db.EnvironmentClaims.AddRange(run.Environments.Select(e => new EnvironmentClaimRow { Environment = e, MigrationId = run.Id }));
+        var told = outbox?.Add(db, run, notice) == true;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -26,6 +30,8 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
             var claimed = await ClaimedAsync(run.Environments, cancellationToken);
             throw new EnvironmentBusyException(claimed ?? string.Join(" or ", run.Environments), ex);
         }
+
+        Wake(told);
     }
 
     public async Task<MigrationRun?> FindAsync(Guid id, CancellationToken cancellationToken)
@@ -48,7 +54,7 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         return runs;
     }
 
-    public async Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    public async Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, RunNotice? notice, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -67,6 +73,7 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
             db.EnvironmentClaims.RemoveRange(db.EnvironmentClaims.Where(c => c.MigrationId == run.Id));
         }
 
+        var told = outbox?.Add(db, run, notice) == true;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -79,6 +86,30 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         }
 
         run.Version = row.Version;
+        Wake(told);
+    }
+
+    public async Task NotifyAsync(MigrationRun run, RunNotice notice, CancellationToken cancellationToken)
+    {
+        if (outbox is null)
+        {
+            return;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (outbox.Add(db, run, notice))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            outbox.Written();
+        }
+    }
+
+    private void Wake(bool told)
+    {
+        if (told)
+        {
+            outbox!.Written();
+        }
     }
 
     public async Task SaveIntentAsync(Guid migrationId, IntentRecord intent, CancellationToken cancellationToken)

@@ -12,9 +12,11 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
     public DbSet<EnvironmentClaimRow> EnvironmentClaims => Set<EnvironmentClaimRow>();
     public DbSet<ChatMessageRow> ChatMessages => Set<ChatMessageRow>();
     public DbSet<DeliveryClaimRow> DeliveryClaims => Set<DeliveryClaimRow>();
+    public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
 
     public const string ChatMessagesTable = "ovm_chat_messages";
     public const string DeliveryClaimsTable = "ovm_delivery_claims";
+    public const string OutboxTable = "ovm_outbox";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -65,6 +67,12 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
             e.Property(c => c.ExpiresAt).HasColumnName("expires_at");
             e.Property(c => c.Answer).HasColumnName("answer");
             e.HasIndex(c => c.ExpiresAt);
+        });
+        modelBuilder.Entity<OutboxRow>(e =>
+        {
+            e.ToTable(OutboxTable);
+            e.HasIndex(r => new { r.Channel, r.Conversation, r.Id });
+            e.HasIndex(r => r.DeliveredAt);
         });
     }
 }

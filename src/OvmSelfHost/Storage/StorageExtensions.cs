@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OvmSelfHost.Configuration;
+using OvmSelfHost.Outbox;
 using OvmSelfHost.Runbook.Engine;
 
 namespace OvmSelfHost.Storage;
@@ -21,7 +22,9 @@ public static class StorageExtensions
             StorageProvider.PostgreSql => db.UseNpgsql(options.ConnectionString),
             _ => db.UseSqlite(ResolveConnectionString(options, builder.Environment.ContentRootPath)),
         });
-        builder.Services.AddSingleton<IMigrationStore, EfMigrationStore>();
+        builder.Services.AddOutbox();
+        builder.Services.AddSingleton<IMigrationStore>(sp => new EfMigrationStore(
+            sp.GetRequiredService<IDbContextFactory<MigrationDbContext>>(), sp.GetRequiredService<OutboxWriter>()));
         builder.Services.AddSingleton<OvmSelfHost.Chat.Messages.IChatMessageStore, EfChatMessageStore>();
         builder.Services.AddSingleton<EfDeliveryClaims>();
         builder.Services.AddSingleton<OvmSelfHost.Chat.Deduplication.IDeliveryClaims>(sp => sp.GetRequiredService<EfDeliveryClaims>());

@@ -61,7 +61,7 @@ public sealed class ActionRefusalTests
         // As another process sees it while the install runs: the state saved at the step's start.
         run.State = RunState.Running;
         run.PendingGate = null;
-        await harness.Store.SaveAsync(run, [], CancellationToken.None);
+        await harness.Store.SaveAsync(run, [], null, CancellationToken.None);
         run = await harness.LoadAsync(run.Id);
 
         var outcome = await ActAsync(harness, run.Id, action);
@@ -78,7 +78,7 @@ public sealed class ActionRefusalTests
         var (harness, run) = await AtGateAsync(StepKind.InstallManager);
         run.State = RunState.Running;
         run.PendingGate = null;
-        await harness.Store.SaveAsync(run, [], CancellationToken.None);
+        await harness.Store.SaveAsync(run, [], null, CancellationToken.None);
 
         Assert.True((await ActAsync(harness, run.Id, OperatorAction.Pause)).Succeeded);
         var second = await ActAsync(harness, run.Id, OperatorAction.Pause);

@@ -59,7 +59,7 @@ public sealed class ObserveBeforeActingTests
         var stored = await harness.LoadAsync(run.Id);
         stored.State = RunState.Failed;
         stored.CurrentStep.Status = StepStatus.Failed;
-        await harness.Store.SaveAsync(stored, [], CancellationToken.None);
+        await harness.Store.SaveAsync(stored, [], null, CancellationToken.None);
         var b = harness.Ovm.Environments["B"];
         b.ReplacementUuid = b.OriginalUuid;
         b.ReplacementRunning = true;
@@ -142,7 +142,7 @@ public sealed class ObserveBeforeActingTests
         var stored = await harness.LoadAsync(run.Id);
         stored.State = RunState.Running;
         stored.CurrentStep.Status = StepStatus.Running;
-        await harness.Store.SaveAsync(stored, [], CancellationToken.None);
+        await harness.Store.SaveAsync(stored, [], null, CancellationToken.None);
         return stored;
     }
 

@@ -47,7 +47,7 @@ public sealed class RestartTests
         stored.State = RunState.Running;
         stored.Phase = 1;
         stored.Step = StepKind.StopOldManager;
-        await harness.Store.SaveAsync(stored, [], CancellationToken.None);
+        await harness.Store.SaveAsync(stored, [], null, CancellationToken.None);
         var stopsBefore = harness.Ovm.Calls.Count(c => c == "B/OriginalManager: service ovmm stop");
 
         var restarted = new EngineHarness(store: harness.Store, ovm: harness.Ovm);
@@ -102,7 +102,7 @@ public sealed class RestartTests
         var stored = await harness.LoadAsync(run.Id);
         stored.State = RunState.Running;
         stored.Step = StepKind.CreateManagerVm;
-        await harness.Store.SaveAsync(stored, [], CancellationToken.None);
+        await harness.Store.SaveAsync(stored, [], null, CancellationToken.None);
         return stored;
     }
 
@@ -116,7 +116,7 @@ public sealed class RestartTests
         await harness.Engine.DecideAsync(run.Id, "bob", "test", Gates.VoteDecision.Approve, null, CancellationToken.None);
         stored = await harness.LoadAsync(run.Id);
         stored.State = RunState.Running;
-        await harness.Store.SaveAsync(stored, [], CancellationToken.None);
+        await harness.Store.SaveAsync(stored, [], null, CancellationToken.None);
 
         var pause = await harness.Engine.ActAsync(run.Id, "carol", "test", Runbook.Engine.OperatorAction.Pause, CancellationToken.None);
         await harness.Engine.AdvanceAsync(run.Id, CancellationToken.None);

@@ -18,7 +18,10 @@ public sealed class InMemoryMigrationStore : IMigrationStore
 
     public int IntentWrites { get; private set; }
 
-    public Task AddAsync(MigrationRun run, AuditEntry entry, CancellationToken cancellationToken)
+    /// <summary>The notices saved with changes (and output lines), as the outbox would get them.</summary>
+    public List<(Guid MigrationId, RunState State, RunNotice Notice)> Notices { get; } = [];
+
+    public Task AddAsync(MigrationRun run, AuditEntry entry, RunNotice? notice, CancellationToken cancellationToken)
     {
         lock (gate)
         {
@@ -30,6 +33,7 @@ public sealed class InMemoryMigrationStore : IMigrationStore
             run.Environments.ToList().ForEach(e => claims[e] = run.Id);
             runs[run.Id] = JsonSerializer.Serialize(run);
             audit.Add(entry);
+            Keep(run, notice);
         }
 
         return Task.CompletedTask;
@@ -51,7 +55,7 @@ public sealed class InMemoryMigrationStore : IMigrationStore
         }
     }
 
-    public Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    public Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, RunNotice? notice, CancellationToken cancellationToken)
     {
         lock (gate)
         {
@@ -70,6 +74,7 @@ public sealed class InMemoryMigrationStore : IMigrationStore
             run.Version++;
             runs[run.Id] = JsonSerializer.Serialize(run);
             audit.AddRange(entries);
+            Keep(run, notice);
             if (run.IsTerminal)
             {
                 foreach (var env in run.Environments)
@@ -77,6 +82,16 @@ public sealed class InMemoryMigrationStore : IMigrationStore
                     claims.Remove(env);
                 }
             }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task NotifyAsync(MigrationRun run, RunNotice notice, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            Keep(run, notice);
         }
 
         return Task.CompletedTask;
@@ -101,6 +116,14 @@ public sealed class InMemoryMigrationStore : IMigrationStore
         lock (gate)
         {
             return Task.FromResult<IReadOnlyList<AuditEntry>>(audit.Where(a => a.MigrationId == migrationId).ToList());
+        }
+    }
+
+    private void Keep(MigrationRun run, RunNotice? notice)
+    {
+        if (notice is not null)
+        {
+            Notices.Add((run.Id, run.State, notice));
         }
     }
 }

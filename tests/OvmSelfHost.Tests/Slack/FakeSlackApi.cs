@@ -7,14 +7,15 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OvmSelfHost.Tests.Support;
 
 namespace OvmSelfHost.Tests.Slack;
 
 /// <summary>
 /// A local Slack over real HTTP: the Web API methods the bot uses (chat.postMessage, chat.update,
 /// chat.postEphemeral, users.info) under /api/, and response URLs under /responses/{id}. It checks
-/// the bearer token, keeps every message as edited, records every call, and can answer slowly or
-/// with 429s.
+/// the bearer token, keeps every message as edited, records every call, and can answer slowly,
+/// with 429s, or be down for a while (<see cref="BeginOutageAsync"/>: 503s, 429s, or nothing listening).
 /// </summary>
 public sealed class FakeSlackApi : IAsyncDisposable
 {
@@ -26,6 +27,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly Dictionary<string, FakeSlackMessage> messages = [];
     private readonly Dictionary<string, int> rateLimits = [];
     private WebApplication? app;
+    private int port;
     private long nextTs = 1_700_000_000_000100;
 
     public string BaseUrl { get; private set; } = "";
@@ -34,6 +36,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public TimeSpan Delay { get; set; }
 
     public int RetryAfterSeconds { get; set; } = 1;
+
+    public FakeOutage Outage { get; } = new();
 
     public IReadOnlyList<FakeSlackCall> Calls { get { lock (gate) { return calls.ToList(); } } }
 
@@ -55,17 +59,40 @@ public sealed class FakeSlackApi : IAsyncDisposable
         }
     }
 
+    /// <summary>Slack goes down now, until <see cref="EndOutageAsync"/>; refused means the port stops listening.</summary>
+    public async Task BeginOutageAsync(FakeOutageKind kind)
+    {
+        Outage.Begin(kind);
+        if (kind == FakeOutageKind.Refused && app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            app = null;
+        }
+    }
+
+    public async Task EndOutageAsync()
+    {
+        if (app is null)
+        {
+            await StartAsync();
+        }
+
+        Outage.End();
+    }
+
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         app = builder.Build();
         app.MapPost("/api/{method}", (string method, HttpContext http) => ApiAsync(method, http));
         app.MapGet("/api/users.info", (Delegate)((HttpContext http) => ApiAsync("users.info", http)));
         app.MapPost("/responses/{id}", (string id, HttpContext http) => ApiAsync("response:" + id, http));
         await app.StartAsync();
         BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        port = new Uri(BaseUrl).Port; // a restart after a refused outage listens where the bot expects Slack
     }
 
     public async Task<T> WaitForAsync<T>(Func<T?> probe, string what, int seconds = 30) where T : class
@@ -103,6 +130,13 @@ public sealed class FakeSlackApi : IAsyncDisposable
         var auth = http.Request.Headers.Authorization.ToString();
         lock (gate)
         {
+            if (Outage.Failing)
+            {
+                calls.Add(new FakeSlackCall(method, body, auth, Outage.Status, DateTimeOffset.UtcNow));
+                http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return Results.StatusCode(Outage.Status);
+            }
+
             if (rateLimits.TryGetValue(method, out var left) && left > 0)
             {
                 rateLimits[method] = left - 1;

@@ -22,7 +22,7 @@ public sealed class EfMigrationStoreTests
     {
         var store = new EfMigrationStore(await Databases.CreateAsync(provider));
         var run = NewRun();
-        await store.AddAsync(run, Entry(run, "requested"), CancellationToken.None);
+        await store.AddAsync(run, Entry(run, "requested"), null, CancellationToken.None);
         run.State = RunState.AwaitingApproval;
         run.PendingGate = "StopOldManager";
         run.GateRound = 3;
@@ -30,7 +30,7 @@ public sealed class EfMigrationStoreTests
         run.Facts[1].OldManagerUuid = "0004fb0000010000bbbbbbbbbbbbbbbb";
         run.Facts[1].Diff = new InventoryDiff([new InventoryDifference(DifferenceKind.Missing, "Vm", "v1", "web", "gone")], 10, 9);
         run.StepAt(1, Runbook.Definition.StepKind.Preflight).Output.Add("line");
-        await store.SaveAsync(run, [Entry(run, "approved")], CancellationToken.None);
+        await store.SaveAsync(run, [Entry(run, "approved")], null, CancellationToken.None);
 
         var loaded = (await store.FindAsync(run.Id, CancellationToken.None))!;
 
@@ -49,13 +49,13 @@ public sealed class EfMigrationStoreTests
     {
         var store = new EfMigrationStore(await Databases.CreateAsync(provider));
         var run = NewRun();
-        await store.AddAsync(run, Entry(run, "requested"), CancellationToken.None);
+        await store.AddAsync(run, Entry(run, "requested"), null, CancellationToken.None);
         var first = (await store.FindAsync(run.Id, CancellationToken.None))!;
         var second = (await store.FindAsync(run.Id, CancellationToken.None))!;
 
-        await store.SaveAsync(first, [], CancellationToken.None);
+        await store.SaveAsync(first, [], null, CancellationToken.None);
 
-        await Assert.ThrowsAsync<ConcurrentUpdateException>(() => store.SaveAsync(second, [Entry(second, "late")], CancellationToken.None));
+        await Assert.ThrowsAsync<ConcurrentUpdateException>(() => store.SaveAsync(second, [Entry(second, "late")], null, CancellationToken.None));
         Assert.DoesNotContain(await store.GetAuditAsync(run.Id, CancellationToken.None), e => e.Action == "late");
     }
 
@@ -65,15 +65,15 @@ public sealed class EfMigrationStoreTests
     {
         var store = new EfMigrationStore(await Databases.CreateAsync(provider));
         var run = NewRun();
-        await store.AddAsync(run, Entry(run, "requested"), CancellationToken.None);
+        await store.AddAsync(run, Entry(run, "requested"), null, CancellationToken.None);
 
         var second = NewRun("B", "C");
-        var busy = await Assert.ThrowsAsync<EnvironmentBusyException>(() => store.AddAsync(second, Entry(second, "requested"), CancellationToken.None));
+        var busy = await Assert.ThrowsAsync<EnvironmentBusyException>(() => store.AddAsync(second, Entry(second, "requested"), null, CancellationToken.None));
         Assert.Equal("B", busy.Environment);
 
         run.State = RunState.Aborted;
-        await store.SaveAsync(run, [], CancellationToken.None);
-        await store.AddAsync(second, Entry(second, "requested"), CancellationToken.None);
+        await store.SaveAsync(run, [], null, CancellationToken.None);
+        await store.AddAsync(second, Entry(second, "requested"), null, CancellationToken.None);
         Assert.Equal(2, (await store.ListAsync(CancellationToken.None)).Count);
     }
 
@@ -83,7 +83,7 @@ public sealed class EfMigrationStoreTests
     {
         var store = new EfMigrationStore(await Databases.CreateAsync(provider));
         var run = NewRun();
-        await store.AddAsync(run, Entry(run, "requested"), CancellationToken.None);
+        await store.AddAsync(run, Entry(run, "requested"), null, CancellationToken.None);
         var intent = new IntentRecord { Phase = 1, Step = "CreateManagerVm", Key = "CreateManagerVm:create", Description = "create", Status = IntentStatus.Recorded, RecordedAt = run.CreatedAt };
         await store.SaveIntentAsync(run.Id, intent, CancellationToken.None);
         var stale = (await store.FindAsync(run.Id, CancellationToken.None))!;
@@ -91,7 +91,7 @@ public sealed class EfMigrationStoreTests
         intent.Status = IntentStatus.Issued;
         intent.JobId = "1448899976258";
         await store.SaveIntentAsync(run.Id, intent, CancellationToken.None);
-        await store.SaveAsync(stale, [], CancellationToken.None);
+        await store.SaveAsync(stale, [], null, CancellationToken.None);
 
         var loaded = Assert.Single((await store.FindAsync(run.Id, CancellationToken.None))!.Intents);
         Assert.Equal(IntentStatus.Issued, loaded.Status);

@@ -16,7 +16,7 @@ public sealed class SchemaCreatorTests
         var factory = await Databases.CreateAsync(provider);
         var store = new EfMigrationStore(factory);
         var run = MigrationRun.Create(Guid.NewGuid(), "A", "B", "alice", "test", DateTimeOffset.UnixEpoch);
-        await store.AddAsync(run, new AuditEntry(run.Id, run.CreatedAt, "alice", "test", "requested", "detail"), CancellationToken.None);
+        await store.AddAsync(run, new AuditEntry(run.Id, run.CreatedAt, "alice", "test", "requested", "detail"), null, CancellationToken.None);
         await using (var db = await factory.CreateDbContextAsync())
         {
             await db.Database.ExecuteSqlRawAsync($"DROP TABLE {MigrationDbContext.ChatMessagesTable}");

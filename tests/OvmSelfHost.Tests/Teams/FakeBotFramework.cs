@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using OvmSelfHost.Tests.Support;
 
 namespace OvmSelfHost.Tests.Teams;
 
@@ -16,7 +17,8 @@ namespace OvmSelfHost.Tests.Teams;
 /// The Bot Framework's side, local and over real HTTP: OpenID metadata and a JWKS of real RSA keys
 /// (one endorsed for msteams, one only for another channel), a client-credentials token endpoint,
 /// and a Connector under <c>/amer/</c> that checks the bot's token, keeps every activity as updated,
-/// and records every call. It also signs the tokens the Bot Connector would send to the bot.
+/// and records every call. It also signs the tokens the Bot Connector would send to the bot, and can
+/// be down for a while (<see cref="BeginOutageAsync"/>: 503s, 429s, or nothing listening).
 /// </summary>
 public sealed class FakeBotFramework : IAsyncDisposable
 {
@@ -35,6 +37,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
     private readonly RSA otherChannelKey = RSA.Create(2048);
     private readonly RSA strangerKey = RSA.Create(2048);
     private WebApplication? app;
+    private int port;
     private int nextId = 1000;
 
     public string BaseUrl { get; private set; } = "";
@@ -46,6 +49,8 @@ public sealed class FakeBotFramework : IAsyncDisposable
     public string TokenEndpoint => BaseUrl + "/oauth2/v2.0/token";
 
     public int MetadataReads { get; private set; }
+
+    public FakeOutage Outage { get; } = new();
 
     public IReadOnlyList<FakeConnectorCall> Calls { get { lock (gate) { return calls.ToList(); } } }
 
@@ -71,11 +76,33 @@ public sealed class FakeBotFramework : IAsyncDisposable
 
     public int RateLimited(string operation) => Calls.Count(c => c.Operation == operation + ":429");
 
+    /// <summary>The Connector goes down now (the token endpoint too), until <see cref="EndOutageAsync"/>; refused means the port stops listening.</summary>
+    public async Task BeginOutageAsync(FakeOutageKind kind)
+    {
+        Outage.Begin(kind);
+        if (kind == FakeOutageKind.Refused && app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            app = null;
+        }
+    }
+
+    public async Task EndOutageAsync()
+    {
+        if (app is null)
+        {
+            await StartAsync();
+        }
+
+        Outage.End();
+    }
+
     public async Task StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         app = builder.Build();
         app.MapGet("/openid/.well-known/openidconfiguration", () =>
         {
@@ -100,6 +127,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
         app.MapPut("/amer/v3/conversations/{conversationId}/activities/{activityId}", (string conversationId, string activityId, HttpContext http) => ConnectorAsync("update", conversationId, activityId, http));
         await app.StartAsync();
         BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        port = new Uri(BaseUrl).Port; // a restart after a refused outage listens where the bot expects the Connector
     }
 
     /// <summary>A token as the Bot Connector would send it; each part can be made wrong for a test.</summary>
@@ -186,6 +214,13 @@ public sealed class FakeBotFramework : IAsyncDisposable
         var auth = http.Request.Headers.Authorization.ToString();
         lock (gate)
         {
+            if (Outage.Failing)
+            {
+                calls.Add(new FakeConnectorCall($"{operation}:{Outage.Status}", http.Request.Path, conversationId ?? "", activityId, body, auth));
+                http.Response.Headers.RetryAfter = "1";
+                return Results.StatusCode(Outage.Status);
+            }
+
             if (rateLimits.TryGetValue(operation, out var left) && left > 0)
             {
                 rateLimits[operation] = left - 1;

@@ -151,6 +151,8 @@ public sealed class TeamsCardTests : IAsyncLifetime
     public async Task ConnectorAnswering429_IsRetriedAfterRetryAfter_AndTheCardStillUpdates()
     {
         var (_, card) = await StartAndWaitForFirstGateAsync();
+        // The card must be posted before the 429s, or the approval would show in its first post, not an update.
+        await host.Bot.WaitForAsync(() => host.Bot.Cards.SingleOrDefault(c => c.CardText.Contains("Approval needed", StringComparison.Ordinal)), "the posted card");
         host.Bot.RateLimit("update", 2);
 
         await host.InvokeAsync(TeamsTestHost.Bob, "gate.approve", TeamsCards.Data("proposal", card.Proposal()!));

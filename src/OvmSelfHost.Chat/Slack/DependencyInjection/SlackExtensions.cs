@@ -10,10 +10,10 @@ using Microsoft.Extensions.Options;
 using OvmSelfHost.Chat.DependencyInjection;
 using OvmSelfHost.Chat.Http;
 using OvmSelfHost.Chat.Slack.Endpoints;
-using OvmSelfHost.Chat.Slack.Publishing;
+using OvmSelfHost.Chat.Outbox;
+using OvmSelfHost.Chat.Slack.Outbox;
 using OvmSelfHost.Chat.Slack.Signing;
 using OvmSelfHost.Chat.Slack.WebApi;
-using OvmSelfHost.Runbook.Engine;
 using Refit;
 
 namespace OvmSelfHost.Chat.Slack.DependencyInjection;
@@ -22,7 +22,8 @@ public static class SlackExtensions
 {
     /// <summary>
     /// The Slack channel: options (validated at start), and when both secrets are set the request
-    /// verifier, the handlers, the Web API client, and the notifier that keeps each migration's messages.
+    /// verifier, the handlers, the Web API client, and the outbox channel and target that keep each
+    /// migration's messages (the host's outbox relay delivers).
     /// </summary>
     public static IHostApplicationBuilder AddSlack(this IHostApplicationBuilder builder)
     {
@@ -44,10 +45,8 @@ public static class SlackExtensions
         services.AddTransient<SlackEventHandler>();
         services.AddTransient<SlackMentionHandler>();
         AddWebApi(services);
-        services.AddSingleton<SlackRunUpdates>();
-        services.AddSingleton<IRunNotifier, SlackRunNotifier>();
-        services.AddTransient<SlackRunPublisher>();
-        services.AddHostedService<SlackPublishingService>();
+        services.AddSingleton<IOutboxChannel, SlackOutboxChannel>();
+        services.AddSingleton<IOutboxTarget, SlackRunPublisher>();
         return builder;
     }
 
@@ -86,6 +85,7 @@ public static class SlackExtensions
             .AddHttpMessageHandler<RateLimitHandler>()
             .AddHttpMessageHandler<SlackAuthHandler>();
         services.AddTransient(sp => new SlackWebApiClient(sp.GetRequiredService<ISlackWebApi>()));
+        services.AddTransient(sp => new SlackOutboxApi(sp.GetRequiredService<ISlackWebApi>()));
         services.AddHttpClient<SlackResponseUrlClient>().AddHttpMessageHandler<RateLimitHandler>();
     }
 }

@@ -1,11 +1,13 @@
 using OvmSelfHost.Chat.Commands;
+using OvmSelfHost.Chat.Outbox;
+using OvmSelfHost.Chat.Slack.Outbox;
 using OvmSelfHost.Chat.Slack.WebApi;
 using OvmSelfHost.Runbook.People;
 
 namespace OvmSelfHost.Chat.Slack.Endpoints;
 
-/// <summary>Runs a mention's command in the background and answers in the mention's thread; refusals are ephemeral.</summary>
-internal sealed class SlackMentionHandler(PeopleDirectory people, CommandExecutor executor, SlackWebApiClient slack)
+/// <summary>Runs a mention's command in the background and answers in the mention's thread (through the outbox); refusals are ephemeral.</summary>
+internal sealed class SlackMentionHandler(PeopleDirectory people, CommandExecutor executor, SlackWebApiClient slack, IOutbox outbox)
 {
     /// <summary>Captures, as the event arrives, the gate opening a typed decision in it is bound to.</summary>
     public Task<CommandReceipt?> ReceiveAsync(SlackMention mention, CancellationToken cancellationToken) =>
@@ -29,7 +31,7 @@ internal sealed class SlackMentionHandler(PeopleDirectory people, CommandExecuto
         var reply = command.Verb == "help"
             ? HelpText.Text
             : (await executor.ExecuteAsync(person.Name, SlackChannel.Name, mention.Text, cancellationToken, receipt)).Text;
-        await slack.PostMessageAsync(new SlackMessage(mention.Channel, SlackAnswers.Format(reply), ThreadTs: mention.ThreadTs), cancellationToken);
+        await outbox.AddAsync(SlackRunPublisher.Post(mention.Channel, mention.ThreadTs, SlackAnswers.Format(reply)), cancellationToken);
     }
 
     private Task EphemeralAsync(SlackMention mention, string text, CancellationToken cancellationToken) =>

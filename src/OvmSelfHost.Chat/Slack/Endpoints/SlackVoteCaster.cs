@@ -1,6 +1,6 @@
 using OvmSelfHost.Chat.Deduplication;
 using OvmSelfHost.Chat.Proposals;
-using OvmSelfHost.Chat.Slack.Publishing;
+using OvmSelfHost.Chat.Outbox;
 using OvmSelfHost.Chat.Slack.WebApi;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
@@ -19,7 +19,7 @@ internal sealed class SlackVoteCaster(
     MigrationEngine engine,
     SlackWebApiClient slack,
     SlackResponseUrlClient replies,
-    SlackRunUpdates updates,
+    IOutbox outbox,
     IDeliveryClaims claims)
 {
     /// <summary>A button rejection carries this reason; a written reason goes through /ovm reject.</summary>
@@ -41,7 +41,7 @@ internal sealed class SlackVoteCaster(
         if (outcome.Kind == OutcomeKind.Conflict && outcome.Run is { } run)
         {
             // A stale button: redraw the run's messages so it disappears.
-            updates.Publish(new SlackRunUpdate(run.Id, null));
+            await outbox.AddAsync(OutboxMessage.ForRun(SlackChannel.Name, run.Id, null), cancellationToken);
         }
 
         await ReplyAsync(click, outcome.Message, cancellationToken);

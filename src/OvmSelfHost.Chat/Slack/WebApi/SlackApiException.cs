@@ -8,4 +8,7 @@ public sealed class SlackApiException(string method, string error)
 
     /// <summary>Slack's error code, e.g. <c>channel_not_found</c>, <c>ratelimited</c>, <c>invalid_auth</c>; <c>http_NNN</c> for an HTTP failure.</summary>
     public string Error { get; } = error;
+
+    /// <summary>How long Slack asked the bot to wait (HTTP Retry-After), when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -2,18 +2,15 @@ using Refit;
 
 namespace OvmSelfHost.Chat.Slack.WebApi;
 
-/// <summary>The Web API with Slack's envelope turned into values or a <see cref="SlackApiException"/>.</summary>
+/// <summary>
+/// The Web API with Slack's envelope turned into values or a <see cref="SlackApiException"/>. Posting
+/// and editing channel messages is not here: only the outbox relay does that (Outbox/SlackOutboxApi).
+/// </summary>
 public sealed class SlackWebApiClient
 {
     private readonly ISlackWebApi api;
 
     internal SlackWebApiClient(ISlackWebApi api) => this.api = api;
-
-    public Task<SlackPostResponse> PostMessageAsync(SlackMessage message, CancellationToken cancellationToken) =>
-        CallAsync("chat.postMessage", () => api.PostMessageAsync(message with { Ts = null }, cancellationToken));
-
-    public Task<SlackPostResponse> UpdateAsync(SlackMessage message, CancellationToken cancellationToken) =>
-        CallAsync("chat.update", () => api.UpdateAsync(message, cancellationToken));
 
     public Task<SlackResponse> PostEphemeralAsync(SlackEphemeralMessage message, CancellationToken cancellationToken) =>
         CallAsync("chat.postEphemeral", () => api.PostEphemeralAsync(message, cancellationToken));
@@ -22,7 +19,7 @@ public sealed class SlackWebApiClient
         (await CallAsync("users.info", () => api.UserInfoAsync(userId, cancellationToken))).User
         ?? throw new SlackApiException("users.info", "user_missing_from_answer");
 
-    private static async Task<T> CallAsync<T>(string method, Func<Task<T>> call) where T : SlackResponse
+    internal static async Task<T> CallAsync<T>(string method, Func<Task<T>> call) where T : SlackResponse
     {
         T response;
         try
@@ -31,7 +28,7 @@ public sealed class SlackWebApiClient
         }
         catch (ApiException http)
         {
-            throw new SlackApiException(method, $"http_{(int)http.StatusCode}");
+            throw new SlackApiException(method, $"http_{(int)http.StatusCode}") { RetryAfter = http.Headers.RetryAfter?.Delta };
         }
 
         return response.Ok ? response : throw new SlackApiException(method, response.Error ?? "unknown_error");

@@ -4,7 +4,8 @@ using Refit;
 namespace OvmSelfHost.Chat.Teams.Connector;
 
 /// <summary>
-/// The Connector API at a given serviceUrl: send, reply, update, create a conversation. Refuses a
+/// The Connector API at a given serviceUrl: replies here; proactive sends, updates and new
+/// conversations only through the outbox relay (Outbox/TeamsOutboxConnector). Refuses a
 /// serviceUrl that did not come in on an authenticated activity, so the token never leaves for
 /// an address someone made up. HTTP failures become <see cref="TeamsConnectorException"/>.
 /// </summary>
@@ -14,19 +15,10 @@ public sealed class ConnectorClient(IHttpClientFactory clients, TrustedServiceUr
 
     private static readonly RefitSettings Settings = new(new SystemTextJsonContentSerializer(TeamsJson.Options));
 
-    public Task<ResourceResponse> SendAsync(string serviceUrl, string conversationId, TeamsActivity activity, CancellationToken cancellationToken) =>
-        CallAsync("send", serviceUrl, api => api.SendToConversationAsync(conversationId, activity, cancellationToken));
-
     public Task<ResourceResponse> ReplyAsync(string serviceUrl, string conversationId, string activityId, TeamsActivity activity, CancellationToken cancellationToken) =>
         CallAsync("reply", serviceUrl, api => api.ReplyToActivityAsync(conversationId, activityId, activity with { ReplyToId = activityId }, cancellationToken));
 
-    public Task<ResourceResponse> UpdateAsync(string serviceUrl, string conversationId, string activityId, TeamsActivity activity, CancellationToken cancellationToken) =>
-        CallAsync("update", serviceUrl, api => api.UpdateActivityAsync(conversationId, activityId, activity with { Id = activityId }, cancellationToken));
-
-    public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
-        CallAsync("create conversation", serviceUrl, api => api.CreateConversationAsync(parameters, cancellationToken));
-
-    private async Task<T> CallAsync<T>(string operation, string serviceUrl, Func<IConnectorApi, Task<T>> call)
+    internal async Task<T> CallAsync<T>(string operation, string serviceUrl, Func<IConnectorApi, Task<T>> call)
     {
         if (!trusted.IsTrusted(serviceUrl) || !Uri.TryCreate(serviceUrl, UriKind.Absolute, out var baseUri))
         {
@@ -41,7 +33,7 @@ public sealed class ConnectorClient(IHttpClientFactory clients, TrustedServiceUr
         }
         catch (ApiException ex)
         {
-            throw new TeamsConnectorException(operation, $"the Connector answered HTTP {(int)ex.StatusCode}");
+            throw new TeamsConnectorException(operation, $"the Connector answered HTTP {(int)ex.StatusCode}") { RetryAfter = ex.Headers.RetryAfter?.Delta };
         }
     }
 }

@@ -5,4 +5,7 @@ public sealed class TeamsConnectorException(string operation, string reason)
     : Exception($"Teams {operation} failed: {reason}.")
 {
     public string Operation { get; } = operation;
+
+    /// <summary>How long the Connector asked the bot to wait (HTTP Retry-After), when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -27,9 +27,12 @@ public sealed class TeamsInstallations(IChatMessageStore store, TrustedServiceUr
         store.SaveAsync(new ChatMessageRef(TeamsChannel.Name, migrationId, HomeKey, conversation.ToJson(), activityId), cancellationToken);
 
     /// <summary>A stored reference, its serviceUrl trusted again.</summary>
-    public TeamsConversationRef? Read(ChatMessageRef? stored)
+    public TeamsConversationRef? Read(ChatMessageRef? stored) => Read(stored?.Conversation);
+
+    /// <summary>A reference stored as JSON (<see cref="TeamsConversationRef.ToJson"/>) from an authenticated activity, its serviceUrl trusted again.</summary>
+    public TeamsConversationRef? Read(string? json)
     {
-        var conversation = TeamsConversationRef.TryParse(stored?.Conversation);
+        var conversation = TeamsConversationRef.TryParse(json);
         if (conversation is not null)
         {
             trusted.Trust(conversation.ServiceUrl);

@@ -9,12 +9,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OvmSelfHost.Chat.DependencyInjection;
 using OvmSelfHost.Chat.Http;
+using OvmSelfHost.Chat.Outbox;
 using OvmSelfHost.Chat.Teams.Authentication;
 using OvmSelfHost.Chat.Teams.Connector;
 using OvmSelfHost.Chat.Teams.Conversations;
 using OvmSelfHost.Chat.Teams.Endpoints;
-using OvmSelfHost.Chat.Teams.Publishing;
-using OvmSelfHost.Runbook.Engine;
+using OvmSelfHost.Chat.Teams.Outbox;
 
 namespace OvmSelfHost.Chat.Teams.DependencyInjection;
 
@@ -23,7 +23,7 @@ public static class TeamsExtensions
     /// <summary>
     /// The Teams channel (Bot Framework protocol): options (validated at start), and when the app id
     /// and password are set the token validation, the Connector client, the activity handlers and the
-    /// notifier that keeps each migration's card.
+    /// outbox channel and target that keep each migration's card (the host's outbox relay delivers).
     /// </summary>
     public static IHostApplicationBuilder AddTeams(this IHostApplicationBuilder builder)
     {
@@ -54,10 +54,10 @@ public static class TeamsExtensions
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<TeamsMembers>();
         services.AddSingleton<TeamsInstallations>();
-        services.AddSingleton<TeamsRunUpdates>();
-        services.AddSingleton<IRunNotifier, TeamsRunNotifier>();
+        services.AddSingleton<TeamsOutboxConnector>();
         services.AddSingleton<TeamsRunPublisher>();
-        services.AddHostedService<TeamsPublishingService>();
+        services.AddSingleton<IOutboxChannel, TeamsOutboxChannel>();
+        services.AddSingleton<IOutboxTarget>(sp => sp.GetRequiredService<TeamsRunPublisher>());
         services.AddTransient<TeamsReplies>();
         services.AddTransient<TeamsMessageHandler>();
         services.AddTransient<TeamsInvokeHandler>();

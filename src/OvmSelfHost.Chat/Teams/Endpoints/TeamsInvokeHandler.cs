@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using OvmSelfHost.Chat.Deduplication;
+using OvmSelfHost.Chat.Outbox;
 using OvmSelfHost.Chat.Proposals;
 using OvmSelfHost.Chat.Queue;
 using OvmSelfHost.Chat.Teams.Activities;
 using OvmSelfHost.Chat.Teams.Cards;
-using OvmSelfHost.Chat.Teams.Publishing;
+using OvmSelfHost.Chat.Teams.Outbox;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.People;
@@ -23,7 +24,7 @@ namespace OvmSelfHost.Chat.Teams.Endpoints;
 /// </summary>
 internal sealed class TeamsInvokeHandler(
     PeopleDirectory people, MigrationEngine engine, IDeliveryClaims claims, ChatWorkQueue queue,
-    TeamsRunPublisher cards, TeamsRunUpdates updates)
+    TeamsRunPublisher cards, IOutbox outbox)
 {
     public const string InvokeName = "adaptiveCard/action";
     public const string ButtonRejectReason = "rejected with the Teams button";
@@ -135,7 +136,7 @@ internal sealed class TeamsInvokeHandler(
         if (outcome?.Kind == OutcomeKind.Conflict)
         {
             // A stale card: redraw the shared one so its buttons go.
-            updates.Publish(run.Id);
+            await outbox.AddAsync(OutboxMessage.ForRun(TeamsChannel.Name, run.Id, null), cancellationToken);
         }
 
         return await CardAsync(run, person, outcome?.Message ?? $"{person.Name}'s vote is being recorded; the card updates when it is done.", cancellationToken);

@@ -1,9 +1,9 @@
 using OvmSelfHost.Chat.Commands;
 using OvmSelfHost.Chat.Deduplication;
+using OvmSelfHost.Chat.Outbox;
 using OvmSelfHost.Chat.Queue;
 using OvmSelfHost.Chat.Teams.Activities;
 using OvmSelfHost.Chat.Teams.Conversations;
-using OvmSelfHost.Chat.Teams.Publishing;
 using OvmSelfHost.Runbook.People;
 
 namespace OvmSelfHost.Chat.Teams.Endpoints;
@@ -17,7 +17,7 @@ namespace OvmSelfHost.Chat.Teams.Endpoints;
 /// </summary>
 internal sealed class TeamsMessageHandler(
     PeopleDirectory people, CommandExecutor executor, ChatWorkQueue queue, IDeliveryClaims claims,
-    TeamsReplies replies, TeamsInstallations installations, TeamsRunUpdates updates)
+    TeamsReplies replies, TeamsInstallations installations, IOutbox outbox)
 {
     public async Task HandleAsync(TeamsActivity activity, CancellationToken cancellationToken)
     {
@@ -60,7 +60,7 @@ internal sealed class TeamsMessageHandler(
         if (verb == "start" && reply.Succeeded && reply.MigrationId is { } id && TeamsConversationRef.From(activity) is { } here)
         {
             await installations.SaveHomeAsync(id, here, activity.Id ?? "", cancellationToken);
-            updates.Publish(id);
+            await outbox.AddAsync(OutboxMessage.ForRun(TeamsChannel.Name, id, null), cancellationToken);
         }
 
         await replies.ReplyAsync(activity, reply.Text, cancellationToken);

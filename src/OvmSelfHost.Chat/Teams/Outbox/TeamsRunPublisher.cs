@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using OvmSelfHost.Chat.Commands;
 using OvmSelfHost.Chat.Messages;
+using OvmSelfHost.Chat.Outbox;
 using OvmSelfHost.Chat.Proposals;
 using OvmSelfHost.Chat.Teams.Activities;
 using OvmSelfHost.Chat.Teams.Cards;
@@ -9,19 +10,51 @@ using OvmSelfHost.Chat.Teams.Conversations;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Runs;
 
-namespace OvmSelfHost.Chat.Teams.Publishing;
+namespace OvmSelfHost.Chat.Teams.Outbox;
 
 /// <summary>
-/// Brings a migration's one card up to date with its stored state: posts it the first time (in the
+/// The outbox's Teams target. A migration's rows bring its one card up to date with its stored
+/// state (however many rows wait, one update): the card is posted the first time (in the
 /// conversation the migration was started from, else as a new thread in the channel where the bot
-/// was installed last), then updates that same activity. Remembers every gate opening it showed,
-/// so a gate that closed without votes still appears as closed.
+/// was installed last), then that same activity is updated. Remembers every gate opening it
+/// showed, so a gate that closed without votes still appears as closed. Other rows are posts (the
+/// welcome where the bot was installed).
 /// </summary>
-public sealed class TeamsRunPublisher(MigrationEngine engine, ConnectorClient connector, IChatMessageStore messages, TeamsInstallations installations, TeamsMembers members)
+public sealed class TeamsRunPublisher(MigrationEngine engine, TeamsOutboxConnector connector, IChatMessageStore messages, TeamsInstallations installations, TeamsMembers members)
+    : IOutboxTarget
 {
     public const string GatePrefix = "gate:";
 
-    public async Task PublishAsync(Guid migrationId, CancellationToken cancellationToken)
+    public string Channel => TeamsChannel.Name;
+
+    /// <summary>A post of <paramref name="text"/> in <paramref name="conversation"/>, through the outbox.</summary>
+    public static OutboxMessage Post(TeamsConversationRef conversation, string text) =>
+        OutboxMessage.Post(TeamsChannel.Name, conversation.ConversationId, conversation.ToJson(), text);
+
+    public async Task DeliverAsync(IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (rows[0].MigrationId is { } migrationId)
+            {
+                await PublishAsync(migrationId, cancellationToken);
+                return;
+            }
+
+            foreach (var row in rows)
+            {
+                // Written only from an authenticated activity's conversation (see TeamsInstallations).
+                var to = installations.Read(row.Address) ?? throw new OutboxDeliveryException("a Teams post without a conversation", null);
+                await connector.SendAsync(to.ServiceUrl, to.ConversationId, TeamsActivity.Message(row.Line ?? ""), cancellationToken);
+            }
+        }
+        catch (TeamsConnectorException failed)
+        {
+            throw new OutboxDeliveryException(failed.Message, failed.RetryAfter, failed);
+        }
+    }
+
+    private async Task PublishAsync(Guid migrationId, CancellationToken cancellationToken)
     {
         var run = await engine.FindAsync(migrationId, cancellationToken);
         if (run is null)
