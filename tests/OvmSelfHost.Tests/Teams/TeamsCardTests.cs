@@ -56,6 +56,8 @@ public sealed class TeamsCardTests : IAsyncLifetime
     public async Task Approve_IsAnsweredWithTheUpdatedCard_AndTheSharedCardIsUpdatedWithoutButtons()
     {
         var (id, card) = await StartAndWaitForFirstGateAsync();
+        // The card must be posted before the vote, or the approval would show in its first post, not an update.
+        await host.Bot.WaitForAsync(() => host.Bot.Cards.SingleOrDefault(c => c.CardText.Contains("Approval needed", StringComparison.Ordinal)), "the posted card");
 
         var answer = (await host.InvokeAsync(TeamsTestHost.Bob, "gate.approve", TeamsCards.Data("proposal", card.Proposal()!))).CardOf();
 
