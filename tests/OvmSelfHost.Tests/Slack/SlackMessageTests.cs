@@ -37,8 +37,9 @@ public sealed class SlackMessageTests
             await host.CommandAsync(SlackTestHost.Alice, "start A B");
             await host.Slack.WaitForProposalAsync("CreateManagerVm");
 
-            var main = host.Slack.TopLevel.Single();
-            Assert.True(main.Updates >= 1);
+            // The outbox may coalesce the first post with the gate's opening: the edit in place follows.
+            var main = await host.Slack.WaitForAsync(() => host.Slack.TopLevel.SingleOrDefault(m => m.Updates >= 1), "an edit of the one message");
+            Assert.Single(host.Slack.TopLevel);
             Assert.Contains("Phase 1 (B → VM in A)", main.AllText);
             Assert.Contains("Phase 2 (A → VM in B)", main.AllText);
             Assert.Contains(":white_check_mark:", main.AllText);
