@@ -69,14 +69,24 @@ public sealed class SshManagerHostTests
     [SshFact]
     public async Task InstallerRunning_IsInstallerRunning_TrueWhileItRunsAndFalseAfter()
     {
-        var host = Env.Host();
+        // An installer that runs until the test lets it end, so a slow SSH connection under load cannot
+        // make "while it runs" come after it has already finished.
+        var folder = Directory.CreateTempSubdirectory("ovm-installer-");
+        var release = Path.Combine(folder.FullName, "release");
+        var installer = Path.Combine(folder.FullName, "runInstaller-held.sh");
+        File.WriteAllText(installer, $"#!/usr/bin/env bash\necho started\nfor i in $(seq 600); do [[ -f '{release}' ]] && exit 0; sleep 0.1; done\nexit 1\n");
+        var host = Env.Host(o => o.InstallerCommand = $"bash {installer}");
         var firstLine = new TaskCompletionSource();
         var install = host.RunInstallerAsync(Env["OVM_SSHD_UUID"], new SynchronousProgress(_ => firstLine.TrySetResult()), CancellationToken.None);
         await firstLine.Task;
 
         var whileRunning = await host.IsInstallerRunningAsync(CancellationToken.None);
-        await install;
+        File.WriteAllText(release, "");
+        var result = await install;
         var after = await host.IsInstallerRunningAsync(CancellationToken.None);
+        folder.Delete(recursive: true);
+
+        Assert.Equal(0, result.ExitCode);
 
         Assert.True(whileRunning);
         Assert.False(after);

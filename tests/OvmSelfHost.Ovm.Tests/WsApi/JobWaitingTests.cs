@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
 using OvmSelfHost.Runbook.Ports;
 
 namespace OvmSelfHost.Ovm.Tests.WsApi;
@@ -8,12 +7,12 @@ public sealed class JobWaitingTests
     [Fact]
     public async Task JobNeverDone_Wait_ReadsEverySecondForTenSecondsThenBacksOffThenReportsHung()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var stub = new StubManager(_ => StubManager.Json(StubManager.Job("77", done: false)));
         var manager = WsApiTestManagers.Over(stub, time);
 
         var wait = manager.WaitForJobAsync("77", TimeSpan.FromSeconds(60), CancellationToken.None);
-        await Eventually(() => stub.Requests.Count == 1);
+        await Eventually(() => stub.Requests.Count == 1 && time.TimersCreated == 1);
 
         time.Advance(TimeSpan.FromMilliseconds(900));
         await Task.Delay(100);
@@ -23,6 +22,7 @@ public sealed class JobWaitingTests
         var gaps = new[] { 0.1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 4, 8, 16, 19 };
         for (var i = 0; i < gaps.Length; i++)
         {
+            await Eventually(() => time.TimersCreated == i + 1);
             time.Advance(TimeSpan.FromSeconds(gaps[i]));
             await Eventually(() => stub.Requests.Count == i + 2);
         }
@@ -36,23 +36,26 @@ public sealed class JobWaitingTests
     [Fact]
     public async Task JobOfAKnownLength_Wait_ReadsOnceNearItsUsualEndAfterTheFirstTenSeconds()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var stub = new StubManager(_ => StubManager.Json(StubManager.Job("78", done: false)));
         var manager = WsApiTestManagers.Over(stub, time);
 
         var wait = manager.WaitForJobAsync("78", TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(300), CancellationToken.None);
         for (var second = 1; second <= 10; second++)
         {
+            await Eventually(() => time.TimersCreated == second);
             time.Advance(TimeSpan.FromSeconds(1));
             await Eventually(() => stub.Requests.Count == second + 1);
         }
 
+        await Eventually(() => time.TimersCreated == 11);
         time.Advance(TimeSpan.FromSeconds(289));
         await Task.Delay(100);
         Assert.Equal(11, stub.Requests.Count);
 
         time.Advance(TimeSpan.FromSeconds(1));
         await Eventually(() => stub.Requests.Count == 12);
+        await Eventually(() => time.TimersCreated == 12);
         time.Advance(TimeSpan.FromSeconds(1));
         await Eventually(() => stub.Requests.Count == 13);
         Assert.False(wait.IsCompleted);
@@ -107,7 +110,7 @@ public sealed class JobWaitingTests
     [Fact]
     public async Task ManagerStarting_WaitUntilRunning_PollsUntilRunning()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerCountingTimeProvider();
         var calls = 0;
         var stub = new StubManager(_ => StubManager.Json(Interlocked.Increment(ref calls) < 3
             ? StubManager.ManagerJson.Replace("RUNNING", "STARTING", StringComparison.Ordinal)
@@ -115,9 +118,9 @@ public sealed class JobWaitingTests
         var manager = WsApiTestManagers.Over(stub, time);
 
         var wait = manager.WaitUntilRunningAsync(TimeSpan.FromMinutes(5), CancellationToken.None);
-        await Eventually(() => stub.Requests.Count == 1);
+        await Eventually(() => stub.Requests.Count == 1 && time.TimersCreated == 1);
         time.Advance(TimeSpan.FromSeconds(1));
-        await Eventually(() => stub.Requests.Count == 2);
+        await Eventually(() => stub.Requests.Count == 2 && time.TimersCreated == 2);
         time.Advance(TimeSpan.FromSeconds(1));
 
         var status = await wait;
