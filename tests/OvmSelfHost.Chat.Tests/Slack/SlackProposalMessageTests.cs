@@ -30,6 +30,19 @@ public sealed class SlackProposalMessageTests
     }
 
     [Fact]
+    public void OpenGate_Render_NotificationTextHasNoUnbalancedMarkup()
+    {
+        var run = ProposalRendering.WaitingAt(StepKind.StopOldManager);
+        var proposal = GateProposals.Describe(run, GateProposals.OpenKey(run)!, ProposalRendering.Settings);
+
+        var message = SlackProposalMessage.Render(proposal, "C1", "1.1");
+
+        Assert.StartsWith("Approval needed: ", message.Text);
+        Assert.DoesNotContain("*", message.Text);
+        Assert.DoesNotContain(":raised_hand:", message.Text);
+    }
+
+    [Fact]
     public void LowRiskStep_Open_HasNoConfirmation()
     {
         var run = ProposalRendering.WaitingAt(StepKind.CreateManagerVm);

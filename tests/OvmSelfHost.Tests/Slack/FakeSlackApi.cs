@@ -181,6 +181,13 @@ public sealed class FakeSlackApi : IAsyncDisposable
 
     private IResult Update(JsonObject body)
     {
+        // thread_ts is not an argument of chat.update (a message keeps its thread): stricter than Slack,
+        // which ignores it, so every Slack test catches a bot that sends it.
+        if (body.ContainsKey("thread_ts"))
+        {
+            return Error("invalid_arguments");
+        }
+
         var ts = body["ts"]?.GetValue<string>() ?? "";
         if (!messages.TryGetValue(ts, out var message) || message.Channel != body["channel"]?.GetValue<string>())
         {

@@ -38,7 +38,7 @@ public static class SlackProposalMessage
             blocks.Add(Buttons(proposal));
         }
 
-        var text = $"{Headline(proposal).Trim('*')}: {proposal.Title} ({proposal.Migration})";
+        var text = $"{PlainHeadline(proposal)}: {proposal.Title} ({proposal.Migration})";
         return new SlackMessage(channel, text, blocks, ThreadTs: threadTs, Ts: ts);
     }
 
@@ -58,12 +58,23 @@ public static class SlackProposalMessage
         return [.. fields];
     }
 
-    private static string Headline(GateProposal p) => p.Status switch
+    private static string Headline(GateProposal p) => $"{Emoji(p)} *{PlainHeadline(p)}*";
+
+    private static string Emoji(GateProposal p) => p.Status switch
     {
-        GateStatus.Open => ":raised_hand: *Approval needed*",
-        GateStatus.Approved => ":white_check_mark: *Approved*",
-        GateStatus.Rejected => ":no_entry_sign: *Rejected*",
-        _ => ":lock: *Closed*",
+        GateStatus.Open => ":raised_hand:",
+        GateStatus.Approved => ":white_check_mark:",
+        GateStatus.Rejected => ":no_entry_sign:",
+        _ => ":lock:",
+    };
+
+    // The notification text (push, lock screen) has no mrkdwn: no emoji code and no bold markers.
+    private static string PlainHeadline(GateProposal p) => p.Status switch
+    {
+        GateStatus.Open => "Approval needed",
+        GateStatus.Approved => "Approved",
+        GateStatus.Rejected => "Rejected",
+        _ => "Closed",
     };
 
     private static string Decisions(GateProposal p)

@@ -16,6 +16,7 @@ public sealed class SlackOutboxApi
     public Task<SlackPostResponse> PostMessageAsync(SlackMessage message, CancellationToken cancellationToken) =>
         SlackWebApiClient.CallAsync("chat.postMessage", () => api.PostMessageAsync(message with { Ts = null }, cancellationToken));
 
+    /// <summary>chat.update takes no <c>thread_ts</c> (a message keeps its thread), so it is never sent.</summary>
     public Task<SlackPostResponse> UpdateAsync(SlackMessage message, CancellationToken cancellationToken) =>
-        SlackWebApiClient.CallAsync("chat.update", () => api.UpdateAsync(message, cancellationToken));
+        SlackWebApiClient.CallAsync("chat.update", () => api.UpdateAsync(message with { ThreadTs = null }, cancellationToken));
 }
