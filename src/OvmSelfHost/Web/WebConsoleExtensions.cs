@@ -34,6 +34,7 @@ public static class WebConsoleExtensions
         api.MapGet("/people", ConsoleSessionApi.People);
         api.MapGet("/migrations/{id:guid}/proposals", ProposalApi.ListAsync);
         api.MapPost("/proposals/{key}/votes", ProposalApi.VoteAsync);
+        ConsoleAddressLog.AnnounceWhenStarted(app);
         return app;
     }
 }
