@@ -126,13 +126,13 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time)
         {
             RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending =>
                 $"It waits for gate {run.PendingGate}: {run.StatusMessage} Decide with /ovm approve {RunText.ShortId(run.Id)} {run.PendingGate} (or reject, with a reason).",
-            RunState.Running => $"Phase {run.Phase} {run.Step} is running{RunningJobs(run)}.",
+            RunState.Running => $"Phase {run.Phase}, {PersonFacingNames.Of(run.Step)}, is running{RunningJobs(run)}.",
             RunState.Queued when !engine.AdaptersConfigured => MigrationEngine.NoAdapterMessageText,
             RunState.Failed or RunState.Rejected => $"It stopped: {run.StatusMessage}",
             RunState.Paused => $"It is paused: {run.StatusMessage} Resume with /ovm resume {RunText.ShortId(run.Id)}.",
-            _ => run.StatusMessage ?? run.State.ToString(),
+            _ => run.StatusMessage ?? PersonFacingNames.Of(run.State),
         };
-        return $"{RunText.ShortId(run.Id)} is {run.State}. {why}";
+        return $"{RunText.ShortId(run.Id)} is {PersonFacingNames.Of(run.State)}. {why}";
     }
 
     private static string RunningJobs(MigrationRun run)

@@ -12,20 +12,20 @@ public static class RunText
     public static string ShortId(Guid id) => id.ToString("N")[..8];
 
     public static string Line(MigrationRun run) =>
-        $"{ShortId(run.Id)}  {run.EnvironmentA}<->{run.EnvironmentB}  {run.State}  phase {run.Phase} {run.Step}  (requested by {run.RequestedBy})";
+        $"{ShortId(run.Id)} · {run.EnvironmentA} ↔ {run.EnvironmentB} · {PersonFacingNames.Of(run.State)} · phase {run.Phase}, {PersonFacingNames.Of(run.Step)} · requested by {run.RequestedBy}";
 
     public static string Detail(MigrationRun run, RunbookSettings settings)
     {
         var text = new StringBuilder();
-        text.AppendLine($"Migration {ShortId(run.Id)} ({run.Id}) of {run.EnvironmentA} and {run.EnvironmentB}: {run.State}");
+        text.AppendLine($"Migration {ShortId(run.Id)} ({run.Id}) of {run.EnvironmentA} and {run.EnvironmentB}: {PersonFacingNames.Of(run.State)}");
         text.AppendLine(run.StatusMessage);
         for (var phase = 1; phase <= Procedure.PhaseCount; phase++)
         {
-            text.AppendLine(Procedure.Phase(phase, run.EnvironmentA, run.EnvironmentB).Describe());
+            text.AppendLine(Heading(Procedure.Phase(phase, run.EnvironmentA, run.EnvironmentB)));
             foreach (var step in run.Steps.Where(s => s.Phase == phase))
             {
                 var marker = step.Phase == run.Phase && step.Kind == run.Step && !run.IsTerminal ? ">" : " ";
-                text.AppendLine($" {marker} {Symbol(step.Status)} {step.Kind,-26} {step.Status}{Gate(settings, step.Kind)}");
+                text.AppendLine($" {marker} {Symbol(step.Status)} {PersonFacingNames.Of(step.Kind)}: {PersonFacingNames.Of(step.Status)}{Gate(settings, step.Kind)}");
             }
         }
 
@@ -44,16 +44,22 @@ public static class RunText
         for (var phase = 1; phase <= Procedure.PhaseCount; phase++)
         {
             var plan = Procedure.Phase(phase, a, b);
-            text.AppendLine($"Phase {phase}: {plan.Describe()}");
+            text.AppendLine(Heading(plan));
             foreach (var step in Procedure.Steps)
             {
                 text.AppendLine($"  {(int)step.Kind + 1,2}. {step.Title} [{step.Risk}]{Gate(settings, step.Kind)}: {Procedure.Render(step.WhatHappens, plan)}");
             }
         }
 
-        text.AppendLine("State machine (Mermaid):");
-        text.AppendLine(RunStateMachine.Graph());
+        // The state graph is a picture: the console draws it; a chat message would show raw Mermaid.
+        text.AppendLine("The states a run goes through are drawn in the web console for each migration (GET /api/migrations/<id>/graph serves them as Mermaid).");
         return text.ToString().TrimEnd();
+    }
+
+    private static string Heading(PhasePlan plan)
+    {
+        var described = plan.Describe();
+        return char.ToUpperInvariant(described[0]) + described[1..];
     }
 
     private static string Gate(RunbookSettings settings, StepKind kind) =>

@@ -22,9 +22,10 @@ public sealed class CommandApiTests
         Assert.Contains("/ovm approve <id>", (await SayAsync(client, "alice", "/ovm help")).Text);
         Assert.Contains("A (hosting pool pool-a, manager VM ovmm-a-vm)", (await SayAsync(client, "alice", "/ovm envs")).Text);
         var plan = (await SayAsync(client, "alice", "/ovm plan A B")).Text;
-        Assert.Contains("Phase 1: phase 1: B's manager moves into a VM hosted by A", plan);
+        Assert.Contains("Phase 1: B's manager moves into a VM hosted by A", plan);
+        Assert.DoesNotContain("phase 1: phase 1", plan, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Stop the old manager [Dangerous] (gate: TwoApprovers)", plan);
-        Assert.Contains("stateDiagram-v2", plan);
+        Assert.DoesNotContain("stateDiagram", plan);
         Assert.Contains("No migrations yet", (await SayAsync(client, "alice", "/ovm status")).Text);
         Assert.Contains("saturday-night: cron '0 0 22 ? * SAT' in Europe/Berlin", (await SayAsync(client, "alice", "/ovm windows")).Text);
     }
@@ -43,7 +44,10 @@ public sealed class CommandApiTests
             r => r.GetProperty("state").GetString() == "AwaitingApproval");
 
         Assert.Contains("waits for gate CreateManagerVm", (await SayAsync(client, "alice", $"/ovm why {id}")).Text);
-        Assert.Contains("[?] CreateManagerVm", (await SayAsync(client, "alice", $"/ovm status {id}")).Text);
+        var detail = (await SayAsync(client, "alice", $"/ovm status {id}")).Text;
+        Assert.Contains("[?] Create the manager VM: needs approval", detail);
+        Assert.Contains(": waiting for approval", detail);
+        Assert.DoesNotContain("AwaitingApproval", detail);
         Assert.Equal(HttpStatusCode.Forbidden, (await SayAsync(client, "alice", $"/ovm approve {id} CreateManagerVm")).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await SayAsync(client, "bob", $"/ovm reject {id} CreateManagerVm")).Status);
         Assert.Contains("Paused by bob", (await SayAsync(client, "bob", $"/ovm pause {id}")).Text);

@@ -31,7 +31,7 @@ public sealed class SlackCommandTests
     }
 
     [Fact]
-    public async Task SlowSlack_SlashCommand_IsStillAcknowledgedWithinThreeSeconds()
+    public async Task SlowSlack_SlashCommand_IsAcknowledgedBeforeTheReplyReachesSlack()
     {
         var host = await SlackTestHost.StartAsync(new FakeOvm());
         try
@@ -39,11 +39,12 @@ public sealed class SlackCommandTests
             host.Slack.Delay = TimeSpan.FromSeconds(4);
 
             var (response, _, replyId) = await host.CommandAsync(SlackTestHost.Alice, "start A B");
+            // Slack answers every call 4 s late: had the acknowledgement waited for the reply, the reply would be there.
+            Assert.Empty(host.Slack.Responses(replyId));
             var (status, _, _) = await host.CommandAsync(SlackTestHost.Bob, "status");
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(HttpStatusCode.OK, status.StatusCode);
-            Assert.All(host.AnswerTimes, t => Assert.True(t < TimeSpan.FromSeconds(3), $"answered in {t}"));
             var reply = await host.Slack.WaitForAsync(() => host.Slack.Responses(replyId).FirstOrDefault(), "the slow reply", 20);
             Assert.Contains("requested", reply);
         }

@@ -22,9 +22,8 @@ public sealed class SlackFullMigrationTests(ITestOutputHelper output)
             Assert.DoesNotContain(host.Slack.Messages, m => m.HasButtons);
             Assert.Equal(decided, host.Slack.Messages.Count(m => m.ThreadTs == main.Ts && m.AllText.Contains("approved <!date^", StringComparison.Ordinal)));
             Assert.True(main.Updates > 10);
-            Assert.All(host.AnswerTimes, t => Assert.True(t < TimeSpan.FromSeconds(3), $"answered in {t}"));
             var (_, _, statusReply) = await host.CommandAsync(SlackTestHost.Bob, "status");
-            Assert.Contains("Completed", await host.Slack.WaitForAsync(() => host.Slack.Responses(statusReply).FirstOrDefault(), "the status"));
+            Assert.Contains("· completed ·", await host.Slack.WaitForAsync(() => host.Slack.Responses(statusReply).FirstOrDefault(), "the status"));
             output.WriteLine($"{host.AnswerTimes.Count} Slack requests, slowest answer {host.AnswerTimes.Max().TotalMilliseconds:F0} ms; {decided} gates; {main.Updates} updates of the one message.");
         }
         finally

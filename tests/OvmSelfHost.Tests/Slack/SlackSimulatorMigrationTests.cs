@@ -27,7 +27,6 @@ public sealed class SlackSimulatorMigrationTests
             Assert.Contains("Completed", main.Text);
             Assert.True(decided >= 8, $"{decided} gates decided");
             Assert.DoesNotContain(host.Slack.Messages, m => m.HasButtons);
-            Assert.All(host.AnswerTimes, t => Assert.True(t < TimeSpan.FromSeconds(3), $"answered in {t}"));
             Assert.Contains(host.Slack.Messages, m => m.ThreadTs == main.Ts && m.Text.StartsWith("> `", StringComparison.Ordinal));
         }
         finally
