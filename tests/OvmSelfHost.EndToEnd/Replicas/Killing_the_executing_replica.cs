@@ -34,6 +34,7 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
         var kills = new List<string>();
         var accepted = new HashSet<(string Key, string User)>();
         var seenRunning = new Dictionary<string, int>();
+        var restarts = new List<Task>();
 
         var created = await Api(Random(replicas)).PostAsJsonAsync("/api/migrations", new { environments = new[] { "A", "B" }, requestedBy = "alice" });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
@@ -65,7 +66,7 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
             {
                 plan.Remove(point);
                 kills.Add($"{point}: killed {executor}");
-                await KillUntilTakenOverAsync(replicas, id, executor);
+                restarts.Add(await KillUntilTakenOverAsync(replicas, id, executor));
                 continue;
             }
 
@@ -77,6 +78,7 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
             await Task.Delay(50);
         }
 
+        await Task.WhenAll(restarts);
         Assert.Equal("Completed", run?["state"]?.GetValue<string>());
         kills.ForEach(k => output.WriteLine(k));
         var effects = Effects((await simulator.GetAsync("sim/stats"))["effects"]!);
@@ -102,8 +104,11 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
                || stats["installs"]!.AsArray().Any(i => i!["endsAt"]!.GetValue<DateTimeOffset>() > now);
     }
 
-    /// <summary>SIGKILL the executor; start it again only after another replica shows as the run's executor.</summary>
-    private static async Task KillUntilTakenOverAsync(ReplicaSet replicas, Guid id, string executor)
+    /// <summary>
+    /// SIGKILL the executor; once another replica shows as the run's executor, start it again in the
+    /// background (the drill goes on meanwhile, so the next step is not missed). Returns the restart.
+    /// </summary>
+    private static async Task<Task> KillUntilTakenOverAsync(ReplicaSet replicas, Guid id, string executor)
     {
         var victim = replicas.ByName(executor);
         await victim.KillAsync();
@@ -113,8 +118,7 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
             var run = await TryGetAsync(replicas, $"/api/migrations/{id}");
             if (run?["executor"]?.GetValue<string>() is { } now && now != executor || run?["state"]?.GetValue<string>() == "Completed")
             {
-                await victim.StartAsync();
-                return;
+                return victim.StartAsync();
             }
 
             await Task.Delay(100);
