@@ -12,13 +12,22 @@ public static class RunText
     public static string ShortId(Guid id) => id.ToString("N")[..8];
 
     public static string Line(MigrationRun run) =>
-        $"{ShortId(run.Id)} · {run.EnvironmentA} ↔ {run.EnvironmentB} · {PersonFacingNames.Of(run.State)} · phase {run.Phase}, {PersonFacingNames.Of(run.Step)} · requested by {run.RequestedBy}";
+        $"{ShortId(run.Id)} · {run.EnvironmentA} ↔ {run.EnvironmentB} · {PersonFacingNames.Of(run.State)} · phase {run.Phase}, {PersonFacingNames.Of(run.Step)} · requested by {run.RequestedBy}{Executor(run)}";
+
+    /// <summary>Which replica executes the run, for a person who wonders where its steps run (and whether anyone does).</summary>
+    public static string Executor(MigrationRun run) =>
+        run.IsTerminal ? "" : run.Executor is { } replica ? $" · executed by replica {replica}" : " · no replica executes it right now";
 
     public static string Detail(MigrationRun run, RunbookSettings settings)
     {
         var text = new StringBuilder();
         text.AppendLine($"Migration {ShortId(run.Id)} ({run.Id}) of {run.EnvironmentA} and {run.EnvironmentB}: {PersonFacingNames.Of(run.State)}");
         text.AppendLine(run.StatusMessage);
+        if (!run.IsTerminal)
+        {
+            text.AppendLine(Executor(run).TrimStart(' ', '·'));
+        }
+
         for (var phase = 1; phase <= Procedure.PhaseCount; phase++)
         {
             text.AppendLine(Heading(Procedure.Phase(phase, run.EnvironmentA, run.EnvironmentB)));

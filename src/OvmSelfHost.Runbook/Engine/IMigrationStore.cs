@@ -1,9 +1,15 @@
 using OvmSelfHost.Runbook.Audit;
+using OvmSelfHost.Runbook.Leases;
 using OvmSelfHost.Runbook.Runs;
 
 namespace OvmSelfHost.Runbook.Engine;
 
-/// <summary>Where runs, their steps, votes, intents and the audit journal live.</summary>
+/// <summary>
+/// Where runs, their steps, votes, intents and the audit journal live. Every write the executor makes
+/// carries its lease's <see cref="RunFence"/>: the store checks it in the write's own transaction and
+/// throws <see cref="LeaseLostException"/> (writing nothing) when another replica holds the run now.
+/// People's changes pass <see cref="RunFence.None"/> and are checked by the run's version only.
+/// </summary>
 public interface IMigrationStore
 {
     /// <summary>
@@ -21,13 +27,13 @@ public interface IMigrationStore
     /// with its journal lines and <paramref name="notice"/> for the chat channels (the outbox), in one
     /// transaction; bumps <see cref="MigrationRun.Version"/>. Releases the environments when the run has ended.
     /// </summary>
-    Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, RunNotice? notice, CancellationToken cancellationToken);
+    Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, RunNotice? notice, RunFence fence, CancellationToken cancellationToken);
 
     /// <summary>Writes a notice that reports no state change of its own (a step's output line) to the outbox, at once.</summary>
-    Task NotifyAsync(MigrationRun run, RunNotice notice, CancellationToken cancellationToken);
+    Task NotifyAsync(MigrationRun run, RunNotice notice, RunFence fence, CancellationToken cancellationToken);
 
     /// <summary>Writes one intent at once, independently of the run's version.</summary>
-    Task SaveIntentAsync(Guid migrationId, IntentRecord intent, CancellationToken cancellationToken);
+    Task SaveIntentAsync(Guid migrationId, IntentRecord intent, RunFence fence, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid migrationId, CancellationToken cancellationToken);
 }

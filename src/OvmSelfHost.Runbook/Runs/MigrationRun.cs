@@ -39,6 +39,12 @@ public sealed class MigrationRun
     /// <summary>The opening of <see cref="Window"/> the pending or approved gate belongs to: approvals expire with it.</summary>
     public DateTimeOffset? GateWindowOpensAt { get; set; }
 
+    /// <summary>
+    /// The replica executing the run (holding its lease) when it was loaded; null when none does now.
+    /// Read from the lease, never saved with the run.
+    /// </summary>
+    public string? Executor { get; set; }
+
     /// <summary>Optimistic concurrency: the store refuses a save made from an older version.</summary>
     public long Version { get; set; }
 

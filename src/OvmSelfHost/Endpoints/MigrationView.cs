@@ -24,7 +24,8 @@ public sealed record MigrationView(
     DateTimeOffset UpdatedAt,
     IReadOnlyList<string> PossibleActions,
     IReadOnlyList<StepView> Steps,
-    IReadOnlyList<PhaseView> Phases)
+    IReadOnlyList<PhaseView> Phases,
+    string? Executor)
 {
     public static MigrationView From(MigrationRun run, RunbookSettings settings)
     {
@@ -43,7 +44,8 @@ public sealed record MigrationView(
             run.UpdatedAt,
             MigrationEngine.AllowedActions(run).Select(Vocabularies.Actions.WordFor).ToList(),
             run.Steps.Select(s => StepView.From(run, s, settings)).ToList(),
-            run.Facts.OrderBy(f => f.Key).Select(f => PhaseView.From(run, f.Key, f.Value)).ToList());
+            run.Facts.OrderBy(f => f.Key).Select(f => PhaseView.From(run, f.Key, f.Value)).ToList(),
+            run.Executor);
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OvmSelfHost.Chat.Outbox;
+using OvmSelfHost.Storage;
 
 namespace OvmSelfHost.Outbox;
 
@@ -12,12 +13,15 @@ namespace OvmSelfHost.Outbox;
 /// right after a commit, and on a timer for retries and rows written by another process.
 /// </summary>
 /// <remarks>
-/// One process relays. For several replicas on one database, <see cref="IOutboxStore.NextAsync"/> is
-/// the place to take a lease per (channel, conversation), with an expiry renewed while delivering,
-/// so that exactly one replica relays a conversation at a time; the ordering rule stays as it is.
+/// Every replica runs a relay; a conversation is relayed only by the replica holding its lease (taken
+/// or extended right before each delivery, for longer than a delivery may take), so exactly one
+/// replica relays a conversation at a time and its order holds. A dead relayer's conversations pass
+/// to another replica when their lease expires; a row is marked delivered only after the channel
+/// accepted it, so none is lost.
 /// </remarks>
 internal sealed partial class OutboxRelay(
-    IOutboxStore store, IServiceProvider services, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider time, ILogger<OutboxRelay> logger)
+    IOutboxStore store, EfLeases leases, IServiceProvider services, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider time,
+    ILogger<OutboxRelay> logger)
     : BackgroundService
 {
     private const int ConversationsPerRound = 20;
@@ -63,6 +67,11 @@ internal sealed partial class OutboxRelay(
         var delivered = false;
         foreach (var conversation in due.GroupBy(r => (r.Channel, r.Conversation)))
         {
+            if (!await leases.HoldConversationAsync(conversation.Key.Channel, conversation.Key.Conversation, stoppingToken))
+            {
+                continue;
+            }
+
             var rows = conversation.ToList();
             // A migration's rows say "bring the messages up to date" and coalesce; posts go one at a time.
             var batch = rows[0].MigrationId is null ? rows.Take(1).ToList() : rows;

@@ -44,6 +44,9 @@ public sealed class RunEvents : IRunNotifier
         }
     }
 
+    /// <summary>An event heard from another replica: shown to this replica's watchers as if it happened here.</summary>
+    public void Relay(RunEvent item) => Publish(item);
+
     private void Publish(RunEvent item)
     {
         foreach (var channel in watchers.Values)

@@ -33,7 +33,8 @@ public static class RunbookExtensions
             sp.GetRequiredService<IRunDriver>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<IOvmConnections>(),
-            sp.GetService<IMaintenanceWindows>()));
+            sp.GetService<IMaintenanceWindows>(),
+            sp.GetRequiredService<Runbook.Leases.IRunLeases>()));
         services.AddSingleton<CommandExecutor>();
         return builder;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using OvmSelfHost.Runbook.Audit;
 using OvmSelfHost.Runbook.Engine;
+using OvmSelfHost.Runbook.Leases;
 using OvmSelfHost.Runbook.Runs;
 
 namespace OvmSelfHost.Storage;
@@ -9,8 +10,10 @@ namespace OvmSelfHost.Storage;
 /// The runbook's store on EF Core (SQLite or PostgreSQL). Each call is its own unit of work; a change's
 /// notice goes to the outbox in that same unit, so the chat channels hear of exactly what was saved.
 /// </summary>
-internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> contexts, OutboxWriter? outbox = null) : IMigrationStore
+internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> contexts, OutboxWriter? outbox = null, TimeProvider? time = null) : IMigrationStore
 {
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+
     public async Task AddAsync(MigrationRun run, AuditEntry entry, RunNotice? notice, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -54,10 +57,11 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         return runs;
     }
 
-    public async Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, RunNotice? notice, CancellationToken cancellationToken)
+    public async Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, RunNotice? notice, RunFence fence, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await EfLeases.CheckAsync(db, fence, cancellationToken);
         var row = await db.Migrations.SingleAsync(m => m.Id == run.Id, cancellationToken);
         if (row.Version != run.Version)
         {
@@ -89,7 +93,7 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         Wake(told);
     }
 
-    public async Task NotifyAsync(MigrationRun run, RunNotice notice, CancellationToken cancellationToken)
+    public async Task NotifyAsync(MigrationRun run, RunNotice notice, RunFence fence, CancellationToken cancellationToken)
     {
         if (outbox is null)
         {
@@ -99,7 +103,10 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (outbox.Add(db, run, notice))
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await EfLeases.CheckAsync(db, fence, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             outbox.Written();
         }
     }
@@ -112,9 +119,11 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         }
     }
 
-    public async Task SaveIntentAsync(Guid migrationId, IntentRecord intent, CancellationToken cancellationToken)
+    public async Task SaveIntentAsync(Guid migrationId, IntentRecord intent, RunFence fence, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await EfLeases.CheckAsync(db, fence, cancellationToken);
         var row = await db.Intents.SingleOrDefaultAsync(i => i.Id == intent.Id, cancellationToken);
         if (row is null)
         {
@@ -129,6 +138,7 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
 
         intent.CopyTo(row);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid migrationId, CancellationToken cancellationToken)
@@ -186,11 +196,16 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         return await db.EnvironmentClaims.Where(c => environments.Contains(c.Environment)).Select(c => c.Environment).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private static async Task<MigrationRun> LoadAsync(MigrationDbContext db, MigrationRow row, CancellationToken cancellationToken)
+    private async Task<MigrationRun> LoadAsync(MigrationDbContext db, MigrationRow row, CancellationToken cancellationToken)
     {
+        var key = EfLeases.RunKey(row.Id);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var executor = await db.Leases.AsNoTracking().Where(l => l.Key == key && !l.Released && l.ExpiresAt > now).Select(l => l.Replica).FirstOrDefaultAsync(cancellationToken);
         var steps = await db.Steps.AsNoTracking().Where(s => s.MigrationId == row.Id).ToListAsync(cancellationToken);
         var votes = await db.Votes.AsNoTracking().Where(v => v.MigrationId == row.Id).ToListAsync(cancellationToken);
         var intents = await db.Intents.AsNoTracking().Where(i => i.MigrationId == row.Id).ToListAsync(cancellationToken);
-        return RunMapping.ToRun(row, steps, votes, intents);
+        var run = RunMapping.ToRun(row, steps, votes, intents);
+        run.Executor = executor;
+        return run;
     }
 }

@@ -13,10 +13,12 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
     public DbSet<ChatMessageRow> ChatMessages => Set<ChatMessageRow>();
     public DbSet<DeliveryClaimRow> DeliveryClaims => Set<DeliveryClaimRow>();
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
+    public DbSet<LeaseRow> Leases => Set<LeaseRow>();
 
     public const string ChatMessagesTable = "ovm_chat_messages";
     public const string DeliveryClaimsTable = "ovm_delivery_claims";
     public const string OutboxTable = "ovm_outbox";
+    public const string LeasesTable = "ovm_leases";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -73,6 +75,15 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
             e.ToTable(OutboxTable);
             e.HasIndex(r => new { r.Channel, r.Conversation, r.Id });
             e.HasIndex(r => r.DeliveredAt);
+        });
+        modelBuilder.Entity<LeaseRow>(e =>
+        {
+            e.ToTable(LeasesTable);
+            e.HasKey(l => l.Key);
+            e.Property(l => l.Key).HasMaxLength(300);
+            e.Property(l => l.Replica).HasMaxLength(100);
+            e.Property(l => l.Instance).HasMaxLength(120);
+            e.HasIndex(l => l.Instance);
         });
     }
 }

@@ -24,7 +24,7 @@ public static class StorageExtensions
         });
         builder.Services.AddOutbox();
         builder.Services.AddSingleton<IMigrationStore>(sp => new EfMigrationStore(
-            sp.GetRequiredService<IDbContextFactory<MigrationDbContext>>(), sp.GetRequiredService<OutboxWriter>()));
+            sp.GetRequiredService<IDbContextFactory<MigrationDbContext>>(), sp.GetRequiredService<OutboxWriter>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<OvmSelfHost.Chat.Messages.IChatMessageStore, EfChatMessageStore>();
         builder.Services.AddSingleton<EfDeliveryClaims>();
         builder.Services.AddSingleton<OvmSelfHost.Chat.Deduplication.IDeliveryClaims>(sp => sp.GetRequiredService<EfDeliveryClaims>());

@@ -1,5 +1,6 @@
 using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Engine;
+using OvmSelfHost.Runbook.Leases;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Tests.Fakes;
@@ -61,7 +62,7 @@ public sealed class ActionRefusalTests
         // As another process sees it while the install runs: the state saved at the step's start.
         run.State = RunState.Running;
         run.PendingGate = null;
-        await harness.Store.SaveAsync(run, [], null, CancellationToken.None);
+        await harness.Store.SaveAsync(run, [], null, RunFence.None, CancellationToken.None);
         run = await harness.LoadAsync(run.Id);
 
         var outcome = await ActAsync(harness, run.Id, action);
@@ -78,7 +79,7 @@ public sealed class ActionRefusalTests
         var (harness, run) = await AtGateAsync(StepKind.InstallManager);
         run.State = RunState.Running;
         run.PendingGate = null;
-        await harness.Store.SaveAsync(run, [], null, CancellationToken.None);
+        await harness.Store.SaveAsync(run, [], null, RunFence.None, CancellationToken.None);
 
         Assert.True((await ActAsync(harness, run.Id, OperatorAction.Pause)).Succeeded);
         var second = await ActAsync(harness, run.Id, OperatorAction.Pause);

@@ -1,5 +1,6 @@
 using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Engine;
+using OvmSelfHost.Runbook.Leases;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Steps;
 using OvmSelfHost.Runbook.Tests.Fakes;
@@ -59,7 +60,7 @@ public sealed class ObserveBeforeActingTests
         var stored = await harness.LoadAsync(run.Id);
         stored.State = RunState.Failed;
         stored.CurrentStep.Status = StepStatus.Failed;
-        await harness.Store.SaveAsync(stored, [], null, CancellationToken.None);
+        await harness.Store.SaveAsync(stored, [], null, RunFence.None, CancellationToken.None);
         var b = harness.Ovm.Environments["B"];
         b.ReplacementUuid = b.OriginalUuid;
         b.ReplacementRunning = true;
@@ -121,7 +122,8 @@ public sealed class ObserveBeforeActingTests
         foreach (var row in Procedure.Steps)
         {
             run.Step = row.Kind;
-            var context = new StepContext(run, harness.Settings, harness.Ovm, harness.Store, harness.Notifier, harness.Time, new OperationDurations());
+            var context = new StepContext(run, harness.Settings, harness.Ovm, harness.Store, harness.Notifier, harness.Time, new OperationDurations(),
+                new RunLease(new RunFence(run.Id, "test", 1), DateTimeOffset.MaxValue));
             var observed = await handlers[row.Kind].ObserveAsync(context, CancellationToken.None);
             Assert.Equal(row.ChangesOracleVm, observed.State != ObservedState.ReadsOnly);
         }
@@ -138,11 +140,11 @@ public sealed class ObserveBeforeActingTests
             Phase = 1, Step = "InstallManager", Key = "InstallManager:installer", Description = "runInstaller.sh on ovmm-b-vm",
             Status = IntentStatus.Recorded, RecordedAt = harness.Time.GetUtcNow(),
         };
-        await harness.Store.SaveIntentAsync(run.Id, installer, CancellationToken.None);
+        await harness.Store.SaveIntentAsync(run.Id, installer, RunFence.None, CancellationToken.None);
         var stored = await harness.LoadAsync(run.Id);
         stored.State = RunState.Running;
         stored.CurrentStep.Status = StepStatus.Running;
-        await harness.Store.SaveAsync(stored, [], null, CancellationToken.None);
+        await harness.Store.SaveAsync(stored, [], null, RunFence.None, CancellationToken.None);
         return stored;
     }
 

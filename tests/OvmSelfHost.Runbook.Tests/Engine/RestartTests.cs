@@ -1,3 +1,4 @@
+using OvmSelfHost.Runbook.Leases;
 using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Tests.Fakes;
@@ -47,7 +48,7 @@ public sealed class RestartTests
         stored.State = RunState.Running;
         stored.Phase = 1;
         stored.Step = StepKind.StopOldManager;
-        await harness.Store.SaveAsync(stored, [], null, CancellationToken.None);
+        await harness.Store.SaveAsync(stored, [], null, RunFence.None, CancellationToken.None);
         var stopsBefore = harness.Ovm.Calls.Count(c => c == "B/OriginalManager: service ovmm stop");
 
         var restarted = new EngineHarness(store: harness.Store, ovm: harness.Ovm);
@@ -98,11 +99,11 @@ public sealed class RestartTests
             Phase = 1, Step = "CreateManagerVm", Key = "CreateManagerVm:create", Description = "create VM ovmm-b-vm",
             Status = IntentStatus.Recorded, RecordedAt = harness.Time.GetUtcNow(),
         };
-        await harness.Store.SaveIntentAsync(run.Id, ambiguous, CancellationToken.None);
+        await harness.Store.SaveIntentAsync(run.Id, ambiguous, RunFence.None, CancellationToken.None);
         var stored = await harness.LoadAsync(run.Id);
         stored.State = RunState.Running;
         stored.Step = StepKind.CreateManagerVm;
-        await harness.Store.SaveAsync(stored, [], null, CancellationToken.None);
+        await harness.Store.SaveAsync(stored, [], null, RunFence.None, CancellationToken.None);
         return stored;
     }
 
@@ -116,7 +117,7 @@ public sealed class RestartTests
         await harness.Engine.DecideAsync(run.Id, "bob", "test", Gates.VoteDecision.Approve, null, CancellationToken.None);
         stored = await harness.LoadAsync(run.Id);
         stored.State = RunState.Running;
-        await harness.Store.SaveAsync(stored, [], null, CancellationToken.None);
+        await harness.Store.SaveAsync(stored, [], null, RunFence.None, CancellationToken.None);
 
         var pause = await harness.Engine.ActAsync(run.Id, "carol", "test", Runbook.Engine.OperatorAction.Pause, CancellationToken.None);
         await harness.Engine.AdvanceAsync(run.Id, CancellationToken.None);

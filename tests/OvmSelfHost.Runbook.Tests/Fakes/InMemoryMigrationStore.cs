@@ -1,13 +1,15 @@
 using System.Text.Json;
 using OvmSelfHost.Runbook.Audit;
 using OvmSelfHost.Runbook.Engine;
+using OvmSelfHost.Runbook.Leases;
 using OvmSelfHost.Runbook.Runs;
 
 namespace OvmSelfHost.Runbook.Tests.Fakes;
 
 /// <summary>
 /// Keeps runs as JSON, so every load is a fresh copy as from a database, and checks versions as the
-/// real store does. The real store is tested against SQLite and PostgreSQL in the host's tests.
+/// real store does. Fences are not checked here (no lease rows): the real store checks them, tested
+/// against SQLite and PostgreSQL in the host's tests.
 /// </summary>
 public sealed class InMemoryMigrationStore : IMigrationStore
 {
@@ -55,7 +57,7 @@ public sealed class InMemoryMigrationStore : IMigrationStore
         }
     }
 
-    public Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, RunNotice? notice, CancellationToken cancellationToken)
+    public Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, RunNotice? notice, RunFence fence, CancellationToken cancellationToken)
     {
         lock (gate)
         {
@@ -87,7 +89,7 @@ public sealed class InMemoryMigrationStore : IMigrationStore
         return Task.CompletedTask;
     }
 
-    public Task NotifyAsync(MigrationRun run, RunNotice notice, CancellationToken cancellationToken)
+    public Task NotifyAsync(MigrationRun run, RunNotice notice, RunFence fence, CancellationToken cancellationToken)
     {
         lock (gate)
         {
@@ -97,7 +99,7 @@ public sealed class InMemoryMigrationStore : IMigrationStore
         return Task.CompletedTask;
     }
 
-    public Task SaveIntentAsync(Guid migrationId, IntentRecord intent, CancellationToken cancellationToken)
+    public Task SaveIntentAsync(Guid migrationId, IntentRecord intent, RunFence fence, CancellationToken cancellationToken)
     {
         lock (gate)
         {

@@ -1,3 +1,4 @@
+using OvmSelfHost.Replicas;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -78,7 +79,8 @@ public sealed class OutboxRelayTests
         }
 
         var services = new ServiceCollection().AddSingleton<IOutboxTarget>(target).BuildServiceProvider();
-        var relay = new OutboxRelay(store, services, signal, Options.Create(Quick), TimeProvider.System, NullLogger<OutboxRelay>.Instance);
+        var leases = new EfLeases(contexts, ReplicaIdentity.Start("relay-test"), Options.Create(new ReplicaOptions()), TimeProvider.System);
+        var relay = new OutboxRelay(store, leases, services, signal, Options.Create(Quick), TimeProvider.System, NullLogger<OutboxRelay>.Instance);
         await relay.StartAsync(CancellationToken.None);
         return new RelayUnderTest(relay, store, services);
     }

@@ -31,7 +31,7 @@ public sealed class WindowedMigrationTests
     {
         var settings = new EngineHarness(ovm: ovm).Settings;
         return new MigrationEngine(new EfMigrationStore(db), settings, EngineHarness.People, EngineHarness.AllSteps(),
-            new RecordingNotifier(), new RecordingDriver(), clock, ovm, Nightly);
+            new RecordingNotifier(), new RecordingDriver(), clock, ovm, Nightly, TestLeases.For(db, "replica-1", clock));
     }
 
     private void At(int day, int hour, int minute) =>
@@ -145,7 +145,7 @@ public sealed class WindowedMigrationTests
         ], TimeSpan.FromMinutes(30));
         var db = await Databases.CreateAsync(StorageProvider.Sqlite);
         var engine = new MigrationEngine(new EfMigrationStore(db), new EngineHarness(ovm: ovm).Settings, EngineHarness.People, EngineHarness.AllSteps(),
-            new RecordingNotifier(), new RecordingDriver(), clock, ovm, windows);
+            new RecordingNotifier(), new RecordingDriver(), clock, ovm, windows, TestLeases.For(db, "replica-1", clock));
         var id = (await engine.RequestAsync(["A", "B"], "alice", "test", "short", CancellationToken.None)).Run!.Id;
         var run = await AdvanceAsync(engine, id);
         Assert.Equal((RunState.Ready, StepKind.PrepareHostingEnvironment), (run.State, run.Step));
@@ -190,7 +190,7 @@ public sealed class WindowedMigrationTests
         ], TimeSpan.FromMinutes(30));
         var db = await Databases.CreateAsync(StorageProvider.Sqlite);
         var engine = new MigrationEngine(new EfMigrationStore(db), new EngineHarness(ovm: ovm).Settings, EngineHarness.People, EngineHarness.AllSteps(),
-            new RecordingNotifier(), new RecordingDriver(), clock, ovm, windows);
+            new RecordingNotifier(), new RecordingDriver(), clock, ovm, windows, TestLeases.For(db, "replica-1", clock));
 
         var blip = await engine.RequestAsync(["A", "B"], "alice", "test", "blip", CancellationToken.None);
         var gone = await engine.RequestAsync(["A", "B"], "alice", "test", "gone", CancellationToken.None);

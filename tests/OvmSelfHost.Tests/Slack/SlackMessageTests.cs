@@ -44,8 +44,8 @@ public sealed class SlackMessageTests
             Assert.Contains("Phase 2 (A → VM in B)", main.AllText);
             Assert.Contains(":white_check_mark:", main.AllText);
             Assert.Contains("AwaitingApproval", main.Text);
-            var thread = host.Slack.Messages.Where(m => m.ThreadTs == main.Ts).ToList();
-            Assert.Contains(thread, m => m.Text.Contains("Preflight", StringComparison.Ordinal));
+            // The thread's lines are relayed as a conversation of their own: wait for them rather than assume they came first.
+            await host.Slack.WaitForAsync(() => host.Slack.Messages.FirstOrDefault(m => m.ThreadTs == main.Ts && m.Text.Contains("Preflight", StringComparison.Ordinal)), "the Preflight line in the thread");
             Assert.DoesNotContain(host.Slack.Calls, c => c.Status == 200 && c.Method.StartsWith("chat.", StringComparison.Ordinal) && c.Body.ToJsonString().Contains(SlackRequest.SigningSecret, StringComparison.Ordinal));
         }
         finally

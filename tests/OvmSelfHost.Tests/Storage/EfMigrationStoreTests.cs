@@ -1,6 +1,7 @@
 using OvmSelfHost.Configuration;
 using OvmSelfHost.Runbook.Audit;
 using OvmSelfHost.Runbook.Engine;
+using OvmSelfHost.Runbook.Leases;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Inventory;
 using OvmSelfHost.Runbook.Runs;
@@ -30,7 +31,7 @@ public sealed class EfMigrationStoreTests
         run.Facts[1].OldManagerUuid = "0004fb0000010000bbbbbbbbbbbbbbbb";
         run.Facts[1].Diff = new InventoryDiff([new InventoryDifference(DifferenceKind.Missing, "Vm", "v1", "web", "gone")], 10, 9);
         run.StepAt(1, Runbook.Definition.StepKind.Preflight).Output.Add("line");
-        await store.SaveAsync(run, [Entry(run, "approved")], null, CancellationToken.None);
+        await store.SaveAsync(run, [Entry(run, "approved")], null, RunFence.None, CancellationToken.None);
 
         var loaded = (await store.FindAsync(run.Id, CancellationToken.None))!;
 
@@ -53,9 +54,9 @@ public sealed class EfMigrationStoreTests
         var first = (await store.FindAsync(run.Id, CancellationToken.None))!;
         var second = (await store.FindAsync(run.Id, CancellationToken.None))!;
 
-        await store.SaveAsync(first, [], null, CancellationToken.None);
+        await store.SaveAsync(first, [], null, RunFence.None, CancellationToken.None);
 
-        await Assert.ThrowsAsync<ConcurrentUpdateException>(() => store.SaveAsync(second, [Entry(second, "late")], null, CancellationToken.None));
+        await Assert.ThrowsAsync<ConcurrentUpdateException>(() => store.SaveAsync(second, [Entry(second, "late")], null, RunFence.None, CancellationToken.None));
         Assert.DoesNotContain(await store.GetAuditAsync(run.Id, CancellationToken.None), e => e.Action == "late");
     }
 
@@ -72,7 +73,7 @@ public sealed class EfMigrationStoreTests
         Assert.Equal("B", busy.Environment);
 
         run.State = RunState.Aborted;
-        await store.SaveAsync(run, [], null, CancellationToken.None);
+        await store.SaveAsync(run, [], null, RunFence.None, CancellationToken.None);
         await store.AddAsync(second, Entry(second, "requested"), null, CancellationToken.None);
         Assert.Equal(2, (await store.ListAsync(CancellationToken.None)).Count);
     }
@@ -85,13 +86,13 @@ public sealed class EfMigrationStoreTests
         var run = NewRun();
         await store.AddAsync(run, Entry(run, "requested"), null, CancellationToken.None);
         var intent = new IntentRecord { Phase = 1, Step = "CreateManagerVm", Key = "CreateManagerVm:create", Description = "create", Status = IntentStatus.Recorded, RecordedAt = run.CreatedAt };
-        await store.SaveIntentAsync(run.Id, intent, CancellationToken.None);
+        await store.SaveIntentAsync(run.Id, intent, RunFence.None, CancellationToken.None);
         var stale = (await store.FindAsync(run.Id, CancellationToken.None))!;
 
         intent.Status = IntentStatus.Issued;
         intent.JobId = "1448899976258";
-        await store.SaveIntentAsync(run.Id, intent, CancellationToken.None);
-        await store.SaveAsync(stale, [], null, CancellationToken.None);
+        await store.SaveIntentAsync(run.Id, intent, RunFence.None, CancellationToken.None);
+        await store.SaveAsync(stale, [], null, RunFence.None, CancellationToken.None);
 
         var loaded = Assert.Single((await store.FindAsync(run.Id, CancellationToken.None))!.Intents);
         Assert.Equal(IntentStatus.Issued, loaded.Status);

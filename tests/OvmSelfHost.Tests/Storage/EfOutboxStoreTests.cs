@@ -1,3 +1,4 @@
+using OvmSelfHost.Runbook.Leases;
 using Microsoft.Extensions.Time.Testing;
 using OvmSelfHost.Chat.Outbox;
 using OvmSelfHost.Chat.Slack.Outbox;
@@ -104,9 +105,9 @@ public sealed class EfOutboxStoreTests
         await runs.AddAsync(run, Entry(run, "requested"), RunNotice.Changed("requested"), CancellationToken.None);
         var stale = (await runs.FindAsync(run.Id, CancellationToken.None))!;
         run.StatusMessage = "Phase 1 Preflight failed: no route.";
-        await runs.SaveAsync(run, [Entry(run, "failed")], RunNotice.Changed(run.StatusMessage), CancellationToken.None);
+        await runs.SaveAsync(run, [Entry(run, "failed")], RunNotice.Changed(run.StatusMessage), RunFence.None, CancellationToken.None);
 
-        await Assert.ThrowsAsync<ConcurrentUpdateException>(() => runs.SaveAsync(stale, [], RunNotice.Changed("a lost change"), CancellationToken.None));
+        await Assert.ThrowsAsync<ConcurrentUpdateException>(() => runs.SaveAsync(stale, [], RunNotice.Changed("a lost change"), RunFence.None, CancellationToken.None));
         var rows = await store.NextAsync(Both, time.GetUtcNow(), 10, 10, CancellationToken.None);
 
         Assert.Equal([null, "Phase 1 Preflight failed: no route."], rows.Where(r => r.Channel == "slack").Select(r => r.Line));
@@ -123,7 +124,7 @@ public sealed class EfOutboxStoreTests
         var run = MigrationRun.Create(Guid.NewGuid(), "A", "B", "alice", "test", time.GetUtcNow());
         await runs.AddAsync(run, Entry(run, "requested"), null, CancellationToken.None);
 
-        await runs.NotifyAsync(run, RunNotice.Output("Installing ovmcore ... done"), CancellationToken.None);
+        await runs.NotifyAsync(run, RunNotice.Output("Installing ovmcore ... done"), RunFence.None, CancellationToken.None);
 
         var row = Assert.Single(await store.NextAsync(Both, time.GetUtcNow(), 10, 10, CancellationToken.None));
         Assert.Equal("slack", row.Channel);

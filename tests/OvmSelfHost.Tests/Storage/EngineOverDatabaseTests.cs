@@ -14,11 +14,12 @@ namespace OvmSelfHost.Tests.Storage;
 /// <summary>Engines over a real database: what two replicas, or a restarted host, would do.</summary>
 public sealed class EngineOverDatabaseTests
 {
-    private static MigrationEngine Engine(IDbContextFactory<MigrationDbContext> db, FakeOvm ovm)
+    /// <param name="replica">The replica the engine runs on: a second engine of the same name is a restart of the first.</param>
+    private static MigrationEngine Engine(IDbContextFactory<MigrationDbContext> db, FakeOvm ovm, string replica = "replica-1")
     {
         var harness = new EngineHarness(ovm: ovm);
         return new MigrationEngine(new EfMigrationStore(db), harness.Settings, EngineHarness.People, EngineHarness.AllSteps(),
-            new RecordingNotifier(), new RecordingDriver(), TimeProvider.System, ovm);
+            new RecordingNotifier(), new RecordingDriver(), TimeProvider.System, ovm, leases: TestLeases.For(db, replica, TimeProvider.System));
     }
 
     private static async Task<Guid> AtCreateGateAsync(MigrationEngine engine)
@@ -38,7 +39,7 @@ public sealed class EngineOverDatabaseTests
         {
             var db = await Databases.CreateAsync(provider);
             var ovm = new FakeOvm();
-            var (first, second) = (Engine(db, ovm), Engine(db, ovm));
+            var (first, second) = (Engine(db, ovm), Engine(db, ovm, "replica-2"));
             var id = await AtCreateGateAsync(first);
 
             var outcomes = await Task.WhenAll(
@@ -59,7 +60,7 @@ public sealed class EngineOverDatabaseTests
     {
         var db = await Databases.CreateAsync(provider);
         var ovm = new FakeOvm();
-        var (first, second) = (Engine(db, ovm), Engine(db, ovm));
+        var (first, second) = (Engine(db, ovm), Engine(db, ovm, "replica-2"));
         var id = await AtCreateGateAsync(first);
 
         var outcomes = await Task.WhenAll(

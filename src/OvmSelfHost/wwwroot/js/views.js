@@ -17,6 +17,7 @@ export function migrationHeader(m, canAct) {
     <div class="run-meta">
       <span>Phase <b>${m.phase}</b> of 2 · step <b>${esc(words(m.currentStep))}</b></span>
       <span>requested by <b>${esc(m.requestedBy)}</b> at ${esc(clock(m.createdAt))}</span>
+      ${['Completed', 'Aborted', 'RolledBack'].includes(m.state) ? '' : `<span data-testid="executor">${m.executor ? `executed by replica <b>${esc(m.executor)}</b>` : 'no replica executes it right now'}</span>`}
       <span>${m.state === 'Completed' ? 'took' : 'running for'} <b data-since="${esc(m.createdAt)}" ${['Completed', 'Aborted', 'RolledBack'].includes(m.state) ? `data-until="${esc(m.updatedAt)}"` : ''}>${esc(duration(m.createdAt, ['Completed', 'Aborted', 'RolledBack'].includes(m.state) ? m.updatedAt : null))}</b></span>
       <span class="actions">${actions}</span>
     </div>

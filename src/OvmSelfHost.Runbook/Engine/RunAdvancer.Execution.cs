@@ -6,12 +6,12 @@ using OvmSelfHost.Runbook.Steps;
 namespace OvmSelfHost.Runbook.Engine;
 
 /// <summary>Running a step (or a rollback) through the ports, and turning its outcome into a transition.</summary>
-public sealed partial class MigrationEngine
+public sealed partial class RunAdvancer
 {
     private StepContext Context(MigrationRun run)
     {
         durations.Learn(run.Intents);
-        return new StepContext(run, settings, ovm!, store, notifier, time, durations);
+        return new StepContext(run, settings, ovm!, store, notifier, time, durations, Lease(run.Id));
     }
 
     private async Task ExecuteStepAsync(MigrationRun run, CancellationToken cancellationToken)
@@ -83,7 +83,7 @@ public sealed partial class MigrationEngine
                     machine.Fire(RunTrigger.StepSucceeded);
                     if (run.State != RunState.Completed)
                     {
-                        MoveToNextStep(run);
+                        RunChanges.MoveToNextStep(run);
                     }
 
                     run.PauseRequested = run.State != RunState.Paused && run.PauseRequested;
@@ -99,7 +99,7 @@ public sealed partial class MigrationEngine
     private static string Describe(MigrationRun run, StepOutcome outcome) => run.State switch
     {
         RunState.Completed => $"Completed: both managers run as HA VMs, each in the other environment. {outcome.Message}",
-        RunState.Failed => $"Stopped at phase {run.Phase} {run.Step}: {outcome.Message} {PossibleNow(run)}",
+        RunState.Failed => $"Stopped at phase {run.Phase} {run.Step}: {outcome.Message} {RunCommands.PossibleNow(run)}",
         RunState.AwaitingAcknowledgement => $"Phase {run.Phase} {run.Step} needs a person to accept: {outcome.Message}",
         RunState.Paused => $"Paused before phase {run.Phase} {run.Step}, as requested. {outcome.Message}",
         _ => outcome.Message,

@@ -5,7 +5,7 @@ using OvmSelfHost.Runbook.Runs;
 
 namespace OvmSelfHost.Runbook.Engine;
 
-public sealed partial class MigrationEngine
+public sealed partial class RunCommands
 {
     /// <summary>pause, resume, retry, abort, rollback: refused with the reason when the run cannot do it now.</summary>
     public Task<CommandOutcome> ActAsync(Guid id, string user, string channel, OperatorAction action, CancellationToken cancellationToken) =>

@@ -5,7 +5,7 @@ using OvmSelfHost.Runbook.Runs;
 
 namespace OvmSelfHost.Runbook.Engine;
 
-public sealed partial class MigrationEngine
+public sealed partial class RunCommands
 {
     /// <summary>
     /// A vote on one gate opening. Every check a vote needs is here, so the channels only map a
@@ -24,7 +24,7 @@ public sealed partial class MigrationEngine
     /// <summary>The refusal a vote would get now, or null when it would count: for a confirmation asked before the vote is sent.</summary>
     public async Task<CommandOutcome?> VoteRefusalAsync(
         Guid id, string user, VoteDecision decision, string? reason, GateOpening expected, CancellationToken cancellationToken) =>
-        await store.FindAsync(id, cancellationToken) is { } run
+        await changes.Store.FindAsync(id, cancellationToken) is { } run
             ? VoteRefusal(run, user, decision, reason, expected)
             : NoSuchRun(id);
 
@@ -74,7 +74,7 @@ public sealed partial class MigrationEngine
                 step.Status = StepStatus.Succeeded;
                 step.FinishedAt = time.GetUtcNow();
                 step.Message = $"{step.Message} Accepted by {string.Join(" and ", run.VotesOnPendingGate.Select(v => v.User))}.";
-                MoveToNextStep(run);
+                RunChanges.MoveToNextStep(run);
                 break;
         }
 
@@ -130,12 +130,4 @@ public sealed partial class MigrationEngine
             .Select(p => p.Name)
             .Where(n => !string.Equals(n, run.RequestedBy, StringComparison.OrdinalIgnoreCase) || settings.Gates.RequesterMayVote(run.PendingGate!))
             .Where(n => !run.VotesOnPendingGate.Any(v => string.Equals(v.User, n, StringComparison.OrdinalIgnoreCase)));
-
-    private static void MoveToNextStep(MigrationRun run)
-    {
-        if (Definition.Procedure.Next(run.Phase, run.Step) is { } next)
-        {
-            (run.Phase, run.Step) = next;
-        }
-    }
 }

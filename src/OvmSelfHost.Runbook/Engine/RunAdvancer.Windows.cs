@@ -5,7 +5,7 @@ using OvmSelfHost.Runbook.Windows;
 namespace OvmSelfHost.Runbook.Engine;
 
 /// <summary>Runs bound to a maintenance window: when gates are proposed, when steps may start, when approvals expire.</summary>
-public sealed partial class MigrationEngine
+public sealed partial class RunAdvancer
 {
     /// <returns>Why a run that is Ready must wait for its window now, or null when it may go on.</returns>
     private async Task<string?> WindowHoldAsync(MigrationRun run, CancellationToken cancellationToken)

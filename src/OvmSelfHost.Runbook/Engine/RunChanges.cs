@@ -1,0 +1,70 @@
+using OvmSelfHost.Runbook.Audit;
+using OvmSelfHost.Runbook.Leases;
+using OvmSelfHost.Runbook.Runs;
+
+namespace OvmSelfHost.Runbook.Engine;
+
+/// <summary>
+/// The engine's one way to change a run: load, change, save (with its journal lines and chat notice),
+/// then tell. Changes to one run in this process are applied one at a time (Stateless machines are not
+/// thread-safe); a save that loses to another process's is decided again from the fresh state, up to
+/// <see cref="ConflictRetries"/> times. The executor's saves carry its lease's fence, people's do not.
+/// </summary>
+public sealed class RunChanges(IMigrationStore store, IRunNotifier notifier, TimeProvider time)
+{
+    public const int ConflictRetries = 5;
+    private readonly RunLocks locks = new();
+
+    public IMigrationStore Store => store;
+
+    public IRunNotifier Notifier => notifier;
+
+    public TimeProvider Time => time;
+
+    /// <param name="change">Given the fresh run (null when it does not exist): the result, and the message to save and tell, or null to save nothing.</param>
+    public async Task<T> ApplyAsync<T>(
+        Guid id, RunFence fence, Func<MigrationRun?, List<AuditEntry>, (T Result, string? Saved)> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 0; ; attempt++)
+        {
+            using var held = await locks.AcquireAsync(id, cancellationToken);
+            var run = await store.FindAsync(id, cancellationToken);
+            var journal = new List<AuditEntry>();
+            var (result, message) = change(run, journal);
+            if (run is null || message is null)
+            {
+                return result;
+            }
+
+            run.UpdatedAt = time.GetUtcNow();
+            try
+            {
+                await store.SaveAsync(run, journal, RunNotice.Changed(message), fence, cancellationToken);
+            }
+            catch (ConcurrentUpdateException) when (attempt < ConflictRetries)
+            {
+                continue;
+            }
+
+            held.Dispose();
+            await notifier.RunChangedAsync(run, message, cancellationToken);
+            return result;
+        }
+    }
+
+    public AuditEntry Journal(MigrationRun run, string actor, string channel, string action, string detail)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new(run.Id, time.GetUtcNow(), actor, channel, action, detail);
+    }
+
+    public static void MoveToNextStep(MigrationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        if (Definition.Procedure.Next(run.Phase, run.Step) is { } next)
+        {
+            (run.Phase, run.Step) = next;
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Npgsql;
+using OvmSelfHost.Configuration;
+using OvmSelfHost.Running;
+
+namespace OvmSelfHost.Replicas;
+
+/// <summary>
+/// Replicas on one PostgreSQL database hear each other through LISTEN/NOTIFY on one channel (no extra
+/// broker): a change saved on one shows at once on the consoles of all, and wakes the run's executor
+/// wherever it is. On SQLite (one process) there is nobody else, and nothing is sent.
+/// Delivery is best effort: a missed message delays a run by one sweep at most, never loses anything.
+/// </summary>
+internal sealed partial class ReplicaBus(
+    StorageOptions storage, ReplicaIdentity me, RunEvents events, IServiceProvider services, ILogger<ReplicaBus> logger) : BackgroundService
+{
+    public const string Channel = "ovm_replicas";
+
+    /// <summary>NOTIFY payloads must stay under 8000 bytes.</summary>
+    private const int MaxText = 1500;
+
+    private readonly NpgsqlDataSource? source = storage.Provider == StorageProvider.PostgreSql ? NpgsqlDataSource.Create(storage.ConnectionString) : null;
+
+    public bool Enabled => source is not null;
+
+    public async Task PublishAsync(string kind, Guid migrationId, string? text, string? state, int phase, string? step, CancellationToken cancellationToken)
+    {
+        if (source is null)
+        {
+            return;
+        }
+
+        var shortText = text is { Length: > MaxText } ? text[..MaxText] : text;
+        var payload = JsonSerializer.Serialize(new ReplicaMessage(me.Instance, kind, migrationId, shortText, state, phase, step));
+        await using var command = source.CreateCommand("SELECT pg_notify(@channel, @payload)");
+        command.Parameters.AddWithValue("channel", Channel);
+        command.Parameters.AddWithValue("payload", payload);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (source is null)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ListenAsync(source, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or System.Net.Sockets.SocketException or IOException or InvalidOperationException)
+            {
+                LogListenFailed(logger, ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+            }
+        }
+    }
+
+    private async Task ListenAsync(NpgsqlDataSource dataSource, CancellationToken stoppingToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+        connection.Notification += (_, e) => Heard(e.Payload);
+        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+        {
+            await listen.ExecuteNonQueryAsync(stoppingToken);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await connection.WaitAsync(stoppingToken);
+        }
+    }
+
+    private void Heard(string payload)
+    {
+        ReplicaMessage? message;
+        try
+        {
+            message = JsonSerializer.Deserialize<ReplicaMessage>(payload);
+        }
+        catch (JsonException)
+        {
+            return;
+        }
+
+        if (message is null || message.Origin == me.Instance)
+        {
+            return;
+        }
+
+        if (message.Kind is "changed" or "output")
+        {
+            events.Relay(new RunEvent(message.MigrationId, message.Kind, message.Text ?? "", message.State, message.Phase, message.Step ?? ""));
+        }
+
+        if (message.Kind is "changed" or "kick")
+        {
+            services.GetRequiredService<BackgroundRunDriver>().WakeIfHeld(message.MigrationId);
+        }
+    }
+
+    public override void Dispose()
+    {
+        source?.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(EventId = 4801, Level = LogLevel.Warning, Message = "Listening to the other replicas (PostgreSQL LISTEN) failed; trying again in a second.")]
+    private static partial void LogListenFailed(ILogger logger, Exception exception);
+}
