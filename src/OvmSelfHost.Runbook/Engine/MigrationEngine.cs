@@ -5,6 +5,7 @@ using OvmSelfHost.Runbook.Ports;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Settings;
 using OvmSelfHost.Runbook.Steps;
+using OvmSelfHost.Runbook.Telemetry;
 using OvmSelfHost.Runbook.Windows;
 
 namespace OvmSelfHost.Runbook.Engine;
@@ -65,6 +66,7 @@ public sealed partial class MigrationEngine(
             return CommandOutcome.Conflict($"{busy.Environment} already has a migration in flight. Finish, abort or roll it back first (see /ovm status).");
         }
 
+        RunbookTelemetry.NoteCause(run.Id);
         await notifier.RunChangedAsync(run, "requested", cancellationToken);
         driver.Kick(run.Id);
         return CommandOutcome.Done(run, $"Migration {run.Id} of {a} and {b} requested by {run.RequestedBy}. {run.StatusMessage}");
@@ -172,6 +174,7 @@ public sealed partial class MigrationEngine(
             }
 
             held.Dispose();
+            RunbookTelemetry.NoteCause(run.Id);
             await notifier.RunChangedAsync(run, outcome.Message, cancellationToken);
             driver.Kick(run.Id);
             return outcome;
