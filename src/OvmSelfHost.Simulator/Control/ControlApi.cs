@@ -55,7 +55,7 @@ internal static class ControlApi
         sim.MapPut("/managers/{manager}/password", (string manager, DriftRequest request) => DriftControl.Password(runtime, manager, request));
         sim.MapPut("/managers/{manager}/certificate", (string manager, DriftRequest request) => DriftControl.Certificate(runtime, manager, request));
         sim.MapPut("/hosts/{host}/files", (string host, string path, HttpRequest request) => DriftControl.WriteFileAsync(runtime, host, path, request));
-        sim.MapPost("/hosts/{host}/host-key", (string host) => DriftControl.RotateHostKey(runtime, host));
+        sim.MapPost("/hosts/{host}/host-key", (string host, DriftRequest? request) => DriftControl.RotateHostKey(runtime, host, request));
         sim.MapPut("/pools/{pool}/cluster", (string pool, DriftRequest request) => DriftControl.Cluster(runtime, pool, request, unclustered));
         sim.MapGet("/scenarios", () => ScenarioControl.List());
         sim.MapPost("/scenarios/load", async (ScenarioRequest request, CancellationToken ct) => await ScenarioControl.LoadAsync(runtime, request, ct));

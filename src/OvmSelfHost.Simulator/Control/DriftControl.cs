@@ -52,13 +52,14 @@ internal static class DriftControl
         }
     }
 
-    public static IResult RotateHostKey(SimulatorRuntime runtime, string name)
+    /// <summary>A new host key (the host was rebuilt), or the given one (<c>hostKey</c>: the old key restored).</summary>
+    public static IResult RotateHostKey(SimulatorRuntime runtime, string name, DriftRequest? request)
     {
         var world = runtime.World;
         lock (world.Gate)
         {
             if (!world.Hosts.TryGetValue(name, out var host)) return TypedResults.NotFound(new ControlError($"No host {name}"));
-            host.HostKey = Hosts.SimHost.NewHostKey();
+            host.HostKey = request?.HostKey is { Length: > 0 } key ? key : Hosts.SimHost.NewHostKey();
             return TypedResults.Ok(new { hostKey = host.HostKey });
         }
     }
