@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using OvmSelfHost.Ovm.Configuration;
 using OvmSelfHost.Ovm.Simulated;
 using OvmSelfHost.Ovm.Ssh;
+using OvmSelfHost.Ovm.Telemetry;
+using OvmSelfHost.Ovm.WsApi.Http;
 using OvmSelfHost.Ovm.WsApi;
 using OvmSelfHost.Runbook.Ports;
 using Refit;
@@ -35,7 +37,29 @@ public sealed class OvmConnections(
             : manager.Simulated is { } simulated ? $"simulated {simulated.ManagerName}, address from {simulated.ControlUrl}"
             : "no BaseUrl configured";
         var endpoint = new ManagerEndpoint($"{environment}/{role} manager ({address})", manager.Username, $"{Key(environment)}:{role}Manager");
-        return new WsApiOvmManager(api, endpoint, time, loggers.CreateLogger<WsApiOvmManager>(), secret => options.Value.Secrets.GetValueOrDefault(secret));
+        return new WsApiOvmManager(api, endpoint, time, loggers.CreateLogger<WsApiOvmManager>(), secret => options.Value.Secrets.GetValueOrDefault(secret))
+        {
+            Certificates = new CertificateProbe(ct => AddressAsync(manager, ct), manager.RequestTimeout),
+        };
+    }
+
+    /// <summary>Where the manager listens: its BaseUrl, or for a simulated one the address the simulator lists now.</summary>
+    private async Task<Uri> AddressAsync(OvmManagerOptions manager, CancellationToken cancellationToken)
+    {
+        if (manager.BaseUrl is { Length: > 0 } url)
+        {
+            return new Uri(url);
+        }
+
+        var simulated = manager.Simulated!;
+        var client = httpClients.CreateClient(WsApiClientName.SimulatorControl);
+        client.BaseAddress = new Uri(simulated.ControlUrl.TrimEnd('/'));
+        var api = RestService.For<ISimulatorControlApi>(client, WsApiJson.Settings());
+        var managers = await new WsApiFaults(new ManagerEndpoint($"simulator {simulated.ControlUrl}", "-", "Simulated"))
+            .ContentAsync(() => api.GetManagers(cancellationToken), "list the simulated managers");
+        var listed = managers.FirstOrDefault(m => string.Equals(m.Name, simulated.ManagerName, StringComparison.OrdinalIgnoreCase));
+        return new Uri(listed?.HttpsBaseUrl ?? listed?.HttpBaseUrl
+            ?? throw new OvmFaultException(OvmFaultKind.Unreachable, $"The simulator has no manager '{simulated.ManagerName}' yet (not installed)."));
     }
 
     private IManagerHost CreateHost(string environment, HostRole role)
@@ -44,13 +68,17 @@ public sealed class OvmConnections(
             ?? throw new ArgumentException($"{Key(environment)}:Hosts:{role} is not configured.", nameof(role));
         if (host.Ssh is { } ssh)
         {
-            return new SshManagerHost(ssh, loggers.CreateLogger<SshManagerHost>());
+            return new InstrumentedManagerHost(new SshManagerHost(ssh, loggers.CreateLogger<SshManagerHost>()), environment, role, "ssh");
         }
 
         var simulated = host.Simulated ?? throw new ArgumentException($"{Key(environment)}:Hosts:{role} has neither Ssh nor Simulated settings.", nameof(role));
         var client = httpClients.CreateClient(WsApiClientName.SimulatorControl);
         client.BaseAddress = new Uri(simulated.ControlUrl.TrimEnd('/'));
-        return new SimulatorManagerHost(RestService.For<ISimulatorControlApi>(client, WsApiJson.Settings()), simulated.ControlUrl, simulated.HostName, time);
+        var simulatedHost = new SimulatorManagerHost(RestService.For<ISimulatorControlApi>(client, WsApiJson.Settings()), simulated.ControlUrl, simulated.HostName, time)
+        {
+            PinnedHostKey = simulated.HostKey,
+        };
+        return new InstrumentedManagerHost(simulatedHost, environment, role, "simulated-host");
     }
 
     private OvmEnvironmentOptions Environment(string environment) =>

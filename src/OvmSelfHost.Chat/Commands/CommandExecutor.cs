@@ -1,13 +1,14 @@
 using System.Text;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
+using OvmSelfHost.Runbook.Readiness;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Words;
 
 namespace OvmSelfHost.Chat.Commands;
 
 /// <summary>Carries out the command language for any channel; the channel only says who and where.</summary>
-public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time)
+public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, IReadinessChecks? readiness = null)
 {
     /// <param name="receipt">What a decision found when the command arrived (<see cref="ReceiveAsync"/>); null: it arrives now.</param>
     public async Task<CommandReply> ExecuteAsync(string user, string channel, string? text, CancellationToken cancellationToken, CommandReceipt? receipt = null)
@@ -24,6 +25,7 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time)
             "envs" => CommandReply.Done("Environments: " + string.Join(", ", engine.Settings.Environments.Values.Select(e =>
                 $"{e.Name} (hosting pool {e.HostingPool}, manager VM {e.ReplacementVm.Name})"))),
             "plan" => Plan(command),
+            "check" => await CheckAsync(user, channel, command, cancellationToken),
             "start" => await StartAsync(user, channel, command, cancellationToken),
             "status" => await StatusAsync(command, cancellationToken),
             "approve" => await DecideAsync(user, channel, command, VoteDecision.Approve, receipt, cancellationToken),
@@ -47,6 +49,29 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time)
         return unknown.Count > 0
             ? CommandReply.Invalid($"Unknown environment {string.Join(", ", unknown)}. Configured: {string.Join(", ", engine.Settings.Environments.Keys)}.")
             : CommandReply.Done(RunText.Plan(command.Arguments[0], command.Arguments[1], engine.Settings));
+    }
+
+    private async Task<CommandReply> CheckAsync(string user, string channel, ChatCommand command, CancellationToken cancellationToken)
+    {
+        if (command.Arguments.Count != 2)
+        {
+            return CommandReply.Invalid("Usage: /ovm check <A> <B>, e.g. /ovm check A B.");
+        }
+
+        var names = command.Arguments.Select(a => engine.Settings.Environments.Keys.FirstOrDefault(k => string.Equals(k, a, StringComparison.OrdinalIgnoreCase))).ToList();
+        if (names.Any(n => n is null) || string.Equals(names[0], names[1], StringComparison.Ordinal))
+        {
+            return CommandReply.Invalid($"/ovm check takes two different configured environments. Configured: {string.Join(", ", engine.Settings.Environments.Keys)}.");
+        }
+
+        if (readiness is null || !engine.AdaptersConfigured)
+        {
+            return new CommandReply(OutcomeKind.Conflict, "Readiness checks need an Oracle VM adapter (set Ovm:Adapter).");
+        }
+
+        var report = await readiness.CheckAsync(names[0]!, names[1]!, $"{user} via {channel}", cancellationToken);
+        return CommandReply.Done($"Readiness of {report.First} and {report.Second}: {report.Status} (expected migration time {report.ExpectedDuration.TotalHours:0.#} h).\n" +
+                                 string.Join('\n', report.Lines()));
     }
 
     private async Task<CommandReply> StartAsync(string user, string channel, ChatCommand command, CancellationToken cancellationToken)

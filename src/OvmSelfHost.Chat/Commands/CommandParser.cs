@@ -6,7 +6,7 @@ namespace OvmSelfHost.Chat.Commands;
 public static class CommandParser
 {
     public static IReadOnlyList<string> Verbs { get; } =
-        ["help", "envs", "plan", "start", "status", "approve", "reject", "pause", "resume", "retry", "abort", "rollback", "windows", "why", "audit"];
+        ["help", "envs", "plan", "check", "start", "status", "approve", "reject", "pause", "resume", "retry", "abort", "rollback", "windows", "why", "audit"];
 
     private static readonly Vocabulary<string> Commands = Vocabularies.Of("command", Verbs);
 

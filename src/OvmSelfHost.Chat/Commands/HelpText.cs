@@ -7,6 +7,7 @@ internal static class HelpText
         /ovm help                      this text
         /ovm envs                      the configured environments
         /ovm plan <A> <B>              the steps of both phases, their risks and gates, and the state machine
+        /ovm check <A> <B>             the pair's readiness checks, now (read-only)
         /ovm start <A> <B> [now | window <name>]   request a migration of the pair
         /ovm status [<id>]             all migrations, or one in detail
         /ovm approve <id> <gate>       approve the gate that waits, named as /ovm status shows it; the name is

@@ -8,4 +8,10 @@ public sealed class SimulatedHostOptions
 
     /// <summary>The simulator's name for the host, e.g. <c>ovmm-a</c> or <c>ovmm-b-vm</c>.</summary>
     public string HostName { get; set; } = "";
+
+    /// <summary>
+    /// The host's pinned SSH host key fingerprint (<c>SHA256:…</c>, as <c>GET /sim/hosts/{host}</c> shows it).
+    /// Empty: the key first read in this process is the pin (the simulator makes a new one per world).
+    /// </summary>
+    public string? HostKey { get; set; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OvmSelfHost.Ovm.Configuration;
 using OvmSelfHost.Ovm.WsApi;
@@ -50,7 +51,9 @@ public static class OvmAdapterServiceCollectionExtensions
         }
 
         services.AddHttpClient(WsApiClientName.SimulatorControl)
-            .AddStandardResilienceHandler(o => WsApiClientRegistration.ConfigureResilience(o, TimeSpan.FromSeconds(30)));
+            .AddStandardResilienceHandler()
+            .Configure((o, sp) => WsApiClientRegistration.ConfigureResilience(o, TimeSpan.FromSeconds(30),
+                sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()?.CreateLogger("OvmSelfHost.Ovm.WsApi.Retries"), "simulator control API"));
         services.TryAddSingleton<IOvmConnections, OvmConnections>();
         return services;
     }

@@ -107,6 +107,23 @@ public sealed class SimulatorManagerHost : IManagerHost
             facts.FreeMb ?? []);
     }
 
+    /// <summary>The pinned host key; null: the first key read is pinned (see <see cref="Configuration.SimulatedHostOptions.HostKey"/>).</summary>
+    public string? PinnedHostKey { get; init; }
+
+    private string? _firstSeenHostKey;
+
+    public async Task<HostKeyReading?> ReadHostKeyAsync(CancellationToken cancellationToken)
+    {
+        var view = await _faults.ContentAsync(() => _api.GetHost(_host, cancellationToken), "read the host key");
+        if (!view.Reachable || view.HostKey is not { Length: > 0 } presented)
+        {
+            throw new OvmFaultException(OvmFaultKind.Unreachable, $"Simulated host {_host} is not reachable (is its VM running?).");
+        }
+
+        var pinned = PinnedHostKey is { Length: > 0 } configured ? configured : Interlocked.CompareExchange(ref _firstSeenHostKey, presented, null) ?? presented;
+        return new HostKeyReading(presented, pinned, string.Equals(presented, pinned, StringComparison.Ordinal));
+    }
+
     private async Task ChangeAsync(string service, string action, CancellationToken cancellationToken)
     {
         var name = ServiceName.Validate(service);

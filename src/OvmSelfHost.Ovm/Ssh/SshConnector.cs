@@ -38,6 +38,36 @@ internal sealed class SshConnector(SshHostOptions options)
         }
     }
 
+    /// <summary>Connects only to see the host key: the fingerprint presented, and whether it is the pinned one.</summary>
+    public async Task<HostKeyReading> ReadHostKeyAsync(CancellationToken cancellationToken)
+    {
+        var pinned = KnownHostKey.TryParse(options.HostKey) ?? throw new OvmFaultException(
+            OvmFaultKind.UntrustedPeer, $"No usable pinned host key is configured for {Peer}.");
+        using var client = new SshClient(ConnectionInfo(pinned));
+        string? presented = null;
+        client.HostKeyReceived += (_, e) =>
+        {
+            e.CanTrust = pinned.Matches(e.HostKey);
+            presented = e.FingerPrintSHA256;
+        };
+        try
+        {
+            await client.ConnectAsync(cancellationToken);
+        }
+        catch (Exception ex) when (presented is null && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            throw Translate(ex);
+        }
+        catch (Exception) when (presented is not null)
+        {
+            // Refused after the key was seen (a different key, or the login itself): the key is what was asked for.
+        }
+
+        var shown = $"SHA256:{presented!.TrimEnd('=')}";
+        var expected = $"SHA256:{pinned.Sha256Fingerprint}";
+        return new HostKeyReading(shown, expected, string.Equals(shown, expected, StringComparison.Ordinal));
+    }
+
     private ConnectionInfo ConnectionInfo(KnownHostKey pinned)
     {
         var info = new PrivateKeyConnectionInfo(options.Address, options.Port, options.Username, LoadKey())

@@ -53,6 +53,8 @@ public sealed partial class SshManagerHost(SshHostOptions options, ILogger<SshMa
         return GuestOsFactsProbe.Parse(result.Output, _connector.Peer);
     }
 
+    public async Task<HostKeyReading?> ReadHostKeyAsync(CancellationToken cancellationToken) => await _connector.ReadHostKeyAsync(cancellationToken);
+
     private async Task ChangeServiceAsync(string service, string action, CancellationToken cancellationToken)
     {
         var result = await RunAsync(ServiceCommand(service, action), $"service {service} {action}", cancellationToken);

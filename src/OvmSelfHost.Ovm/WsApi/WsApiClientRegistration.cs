@@ -1,7 +1,9 @@
 using System.Security.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OvmSelfHost.Ovm.Telemetry;
 using OvmSelfHost.Ovm.Configuration;
 using OvmSelfHost.Ovm.Simulated;
 using OvmSelfHost.Ovm.WsApi.Http;
@@ -31,6 +33,7 @@ internal static class WsApiClientRegistration
                 UseCookies = false,
                 SslOptions = { RemoteCertificateValidationCallback = ManagerCertificatePolicy.For(Resolve(sp, environment, role)) },
             })
+            .AddHttpMessageHandler(() => new WsApiTelemetryHandler(environment, role.ToString()))
             .AddHttpMessageHandler(sp =>
             {
                 var manager = Resolve(sp, environment, role);
@@ -41,11 +44,23 @@ internal static class WsApiClientRegistration
                 : new PassThroughHandler())
             // The manager's own RequestTimeout bounds each attempt (HttpClient.Timeout is off: the pipeline owns time).
             .AddStandardResilienceHandler()
-            .Configure((options, sp) => ConfigureResilience(options, Resolve(sp, environment, role).RequestTimeout));
+            .Configure((options, sp) => ConfigureResilience(options, Resolve(sp, environment, role).RequestTimeout,
+                sp.GetService<ILoggerFactory>()?.CreateLogger("OvmSelfHost.Ovm.WsApi.Retries"), $"{environment}/{role} manager"));
     }
 
-    public static void ConfigureResilience(HttpStandardResilienceOptions options, TimeSpan attemptTimeout)
+    public static void ConfigureResilience(HttpStandardResilienceOptions options, TimeSpan attemptTimeout, ILogger? logger = null, string peer = "")
     {
+        // A retry is expected (the old manager refuses connections during the cutover): one line, not a stack trace.
+        if (logger is not null)
+        {
+            options.Retry.OnRetry = args =>
+            {
+                WsApiLog.Retrying(logger, peer, args.AttemptNumber + 1, args.Outcome.Exception?.GetBaseException().Message
+                    ?? $"HTTP {(int?)args.Outcome.Result?.StatusCode}", args.RetryDelay.TotalSeconds);
+                return ValueTask.CompletedTask;
+            };
+        }
+
         // A refused certificate is not transient: retrying it only delays the UntrustedPeer fault.
         options.Retry.ShouldHandle = args => ValueTask.FromResult(
             args.Outcome.Exception?.InnerException is not AuthenticationException && HttpClientResiliencePredicates.IsTransient(args.Outcome));

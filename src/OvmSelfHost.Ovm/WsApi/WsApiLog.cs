@@ -16,4 +16,7 @@ internal static partial class WsApiLog
 
     [LoggerMessage(EventId = 3004, Level = LogLevel.Debug, Message = "{Manager}: not reachable yet while waiting for RUNNING: {Reason}")]
     public static partial void WaitingForManager(ILogger logger, string manager, string reason);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "{Peer}: attempt {Attempt} failed ({Reason}); trying again in {Seconds:0.#} s")]
+    public static partial void Retrying(ILogger logger, string peer, int attempt, string reason, double seconds);
 }

@@ -17,11 +17,12 @@ public sealed partial class WsApiOvmManager
     {
         var started = _time.GetTimestamp();
         var schedule = _polling.Start(expected);
-        while (true)
+        for (var polls = 1; ; polls++)
         {
             var result = await GetJobAsync(jobId, cancellationToken);
             if (result.IsDone)
             {
+                Telemetry.OvmTelemetry.JobPolls.Record(polls, new KeyValuePair<string, object?>("ovm.job.state", result.State.ToString()));
                 WsApiLog.JobEnded(_logger, _endpoint.Label, jobId, result.State.ToString(), result.ErrorCode);
                 return result;
             }
@@ -30,6 +31,7 @@ public sealed partial class WsApiOvmManager
             if (remaining <= TimeSpan.Zero)
             {
                 WsApiLog.JobHung(_logger, _endpoint.Label, jobId, timeout);
+                Telemetry.OvmTelemetry.JobPolls.Record(polls, new KeyValuePair<string, object?>("ovm.job.state", nameof(OvmJobState.Hung)));
                 return result with { State = OvmJobState.Hung };
             }
 

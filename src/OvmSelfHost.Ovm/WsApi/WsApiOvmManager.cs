@@ -30,6 +30,12 @@ public sealed partial class WsApiOvmManager : IOvmManager
         _polling = polling ?? JobPolling.Default;
     }
 
+    /// <summary>Reads the manager's certificate on a fresh connection; null when the manager is not reached over TLS.</summary>
+    internal Http.CertificateProbe? Certificates { get; init; }
+
+    public Task<CertificateReading?> ReadCertificateAsync(CancellationToken cancellationToken) =>
+        Certificates?.ReadAsync(cancellationToken) ?? Task.FromResult<CertificateReading?>(null);
+
     /// <summary>How long one intermediate job of a multi-job operation may take (see <see cref="StartAsync"/>).</summary>
     public TimeSpan IntermediateJobTimeout { get; init; } = TimeSpan.FromMinutes(15);
 

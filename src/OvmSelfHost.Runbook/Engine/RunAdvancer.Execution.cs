@@ -2,6 +2,7 @@ using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Ports;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Steps;
+using OvmSelfHost.Runbook.Telemetry;
 
 namespace OvmSelfHost.Runbook.Engine;
 
@@ -16,6 +17,8 @@ public sealed partial class RunAdvancer
 
     private async Task ExecuteStepAsync(MigrationRun run, CancellationToken cancellationToken)
     {
+        using var span = RunbookTelemetry.StartStep(run, $"step {run.Step}");
+        var started = time.GetTimestamp();
         var context = Context(run);
         StepOutcome outcome;
         try
@@ -32,6 +35,8 @@ public sealed partial class RunAdvancer
         }
 
         await ApplyOutcomeAsync(run, outcome, cancellationToken);
+        RunbookTelemetry.StepEnded(span, run, outcome.GetType().Name.Replace("Step", "", StringComparison.Ordinal).Replace("Outcome", "", StringComparison.Ordinal),
+            time.GetElapsedTime(started), outcome is StepFailedOutcome);
     }
 
     /// <summary>
@@ -107,6 +112,7 @@ public sealed partial class RunAdvancer
 
     private async Task ExecuteRollbackAsync(MigrationRun run, CancellationToken cancellationToken)
     {
+        using var span = RunbookTelemetry.StartStep(run, $"rollback phase {run.Phase}");
         var context = Context(run);
         string message;
         RunTrigger trigger;

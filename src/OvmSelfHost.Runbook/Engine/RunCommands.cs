@@ -4,6 +4,7 @@ using OvmSelfHost.Runbook.Leases;
 using OvmSelfHost.Runbook.People;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Settings;
+using OvmSelfHost.Runbook.Telemetry;
 using OvmSelfHost.Runbook.Windows;
 
 namespace OvmSelfHost.Runbook.Engine;
@@ -55,6 +56,7 @@ public sealed partial class RunCommands(
             return CommandOutcome.Conflict($"{busy.Environment} already has a migration in flight. Finish, abort or roll it back first (see /ovm status).");
         }
 
+        RunbookTelemetry.NoteCause(run.Id);
         await changes.Notifier.RunChangedAsync(run, "requested", cancellationToken);
         driver.Kick(run.Id);
         return CommandOutcome.Done(run, $"Migration {run.Id} of {a} and {b} requested by {run.RequestedBy}. {run.StatusMessage}");
@@ -137,6 +139,7 @@ public sealed partial class RunCommands(
         }, cancellationToken);
         if (outcome.Succeeded)
         {
+            RunbookTelemetry.NoteCause(id);
             driver.Kick(id);
         }
 

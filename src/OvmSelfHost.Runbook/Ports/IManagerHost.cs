@@ -25,4 +25,10 @@ public interface IManagerHost
     Task StartServiceAsync(string service, CancellationToken cancellationToken);
 
     Task<GuestOsFacts> GetGuestOsFactsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The SSH host key the host presents now, against the pinned one (read-only: connects, compares, disconnects).
+    /// Null when the adapter has no host key to compare (nothing to pin).
+    /// </summary>
+    Task<HostKeyReading?> ReadHostKeyAsync(CancellationToken cancellationToken) => Task.FromResult<HostKeyReading?>(null);
 }

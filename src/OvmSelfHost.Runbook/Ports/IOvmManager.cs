@@ -25,4 +25,7 @@ public interface IOvmManager
 
     /// <summary>Waits until the manager reports <c>managerRunState RUNNING</c> or the timeout passes.</summary>
     Task<ManagerStatus> WaitUntilRunningAsync(TimeSpan timeout, CancellationToken cancellationToken);
+
+    /// <summary>The certificate the manager presents on a fresh TLS connection; null when it is not reached over TLS.</summary>
+    Task<CertificateReading?> ReadCertificateAsync(CancellationToken cancellationToken) => Task.FromResult<CertificateReading?>(null);
 }

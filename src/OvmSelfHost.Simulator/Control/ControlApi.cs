@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OvmSelfHost.Simulator.Hosting;
 using OvmSelfHost.Simulator.Persistence;
@@ -50,6 +51,12 @@ internal static class ControlApi
             () => SettingsControl.Put(runtime, request)));
         sim.MapGet("/stats", () => runtime.Stats.Snapshot(runtime));
         sim.MapDelete("/stats", () => { runtime.Stats.Reset(); return TypedResults.NoContent(); });
+        var unclustered = new Dictionary<string, Model.Cluster>(StringComparer.Ordinal);
+        sim.MapPut("/managers/{manager}/password", (string manager, DriftRequest request) => DriftControl.Password(runtime, manager, request));
+        sim.MapPut("/managers/{manager}/certificate", (string manager, DriftRequest request) => DriftControl.Certificate(runtime, manager, request));
+        sim.MapPut("/hosts/{host}/files", (string host, string path, HttpRequest request) => DriftControl.WriteFileAsync(runtime, host, path, request));
+        sim.MapPost("/hosts/{host}/host-key", (string host, DriftRequest? request) => DriftControl.RotateHostKey(runtime, host, request));
+        sim.MapPut("/pools/{pool}/cluster", (string pool, DriftRequest request) => DriftControl.Cluster(runtime, pool, request, unclustered));
         sim.MapGet("/scenarios", () => ScenarioControl.List());
         sim.MapPost("/scenarios/load", async (ScenarioRequest request, CancellationToken ct) => await ScenarioControl.LoadAsync(runtime, request, ct));
         return app;

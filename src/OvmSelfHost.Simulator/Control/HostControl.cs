@@ -32,7 +32,7 @@ internal static class HostControl
         return new HostView(h.Name, h.Kind == HostKind.Physical ? "physical" : "vm", world.EnvironmentOf(h), reachable,
             reachable ? world.FactsOf(h) : null,
             reachable ? world.ServicesOf(h).Select(s => new ServiceView(s.Key, s.Value ? "running" : "stopped")).ToList() : [],
-            world.ManagerOn(h)?.Name);
+            world.ManagerOn(h)?.Name, h.HostKey);
     }
 
     public static IResult File(SimulatorRuntime runtime, string name, string path)

@@ -26,7 +26,8 @@ internal sealed class ManagerEndpoint(SimulatorRuntime runtime, SimManager manag
         var address = IPAddress.Parse(runtime.Options.BindAddress);
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(address, manager.HttpsPort, l => l.UseHttps(certificate));
+            // Chosen per connection, so a certificate replaced through the control API is what the next client sees.
+            k.Listen(address, manager.HttpsPort, l => l.UseHttps(o => o.ServerCertificateSelector = (_, _) => manager.Certificate ?? certificate));
             k.Listen(address, manager.HttpPort);
         });
         var web = builder.Build();

@@ -18,4 +18,10 @@ internal sealed class SimHost
     public Dictionary<string, bool> Services { get; } = new(StringComparer.Ordinal);
 
     public List<InstallRun> Installs { get; } = [];
+
+    /// <summary>The SHA-256 fingerprint of the host's SSH host key (as <c>ssh-keygen -lf</c> prints it); a rebuilt host gets a new one.</summary>
+    public string HostKey { get; set; } = NewHostKey();
+
+    public static string NewHostKey() =>
+        "SHA256:" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=');
 }

@@ -12,7 +12,10 @@ internal sealed class SimManager
     public required string HostName { get; init; }
     public required string Uuid { get; init; }
     public required string User { get; init; }
-    public required string Password { get; init; }
+    public required string Password { get; set; }
+
+    /// <summary>A certificate put in place by the control API (drift: one about to expire); null: the manager's own self-signed one.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate { get; set; }
     public string? DeclaredEnvironment { get; init; }
     public int HttpsPort { get; set; }
     public int HttpPort { get; set; }

@@ -17,11 +17,6 @@ public static class EnvironmentApi
                 separateDatabase = e.SeparateDatabase,
                 adapterConfigured = engine.AdaptersConfigured,
             }))).WithTags("Environments");
-        app.MapGet("/healthz", (MigrationEngine engine) => Results.Ok(new
-        {
-            status = "healthy",
-            adapter = engine.AdaptersConfigured ? "configured" : "none: migrations wait before preflight",
-        })).WithTags("Health");
         return app;
     }
 }

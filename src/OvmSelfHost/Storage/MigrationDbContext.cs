@@ -14,6 +14,7 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
     public DbSet<DeliveryClaimRow> DeliveryClaims => Set<DeliveryClaimRow>();
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
     public DbSet<LeaseRow> Leases => Set<LeaseRow>();
+    public DbSet<ReadinessRow> Readiness => Set<ReadinessRow>();
 
     public const string ChatMessagesTable = "ovm_chat_messages";
     public const string DeliveryClaimsTable = "ovm_delivery_claims";
@@ -69,6 +70,11 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
             e.Property(c => c.ExpiresAt).HasColumnName("expires_at");
             e.Property(c => c.Answer).HasColumnName("answer");
             e.HasIndex(c => c.ExpiresAt);
+        });
+        modelBuilder.Entity<ReadinessRow>(e =>
+        {
+            e.ToTable("ovm_readiness");
+            e.HasIndex(r => new { r.Pair, r.Id });
         });
         modelBuilder.Entity<OutboxRow>(e =>
         {

@@ -17,11 +17,11 @@ public static class StorageExtensions
         }
 
         builder.Services.AddSingleton(options);
-        builder.Services.AddDbContextFactory<MigrationDbContext>(db => _ = options.Provider switch
+        builder.Services.AddDbContextFactory<MigrationDbContext>(db => _ = (options.Provider switch
         {
             StorageProvider.PostgreSql => db.UseNpgsql(options.ConnectionString),
             _ => db.UseSqlite(ResolveConnectionString(options, builder.Environment.ContentRootPath)),
-        });
+        }).AddInterceptors(new Operations.SaveSpans()));
         builder.Services.AddOutbox();
         builder.Services.AddSingleton<IMigrationStore>(sp => new EfMigrationStore(
             sp.GetRequiredService<IDbContextFactory<MigrationDbContext>>(), sp.GetRequiredService<OutboxWriter>(), sp.GetRequiredService<TimeProvider>()));

@@ -12,7 +12,7 @@ public sealed class SimulatedHostContractTests(SimulatorFixture sim) : IClassFix
     {
         var host = sim.Connections.Host("A", HostRole.OriginalManager);
 
-        Assert.IsType<SimulatorManagerHost>(host);
+        Assert.IsType<SimulatorManagerHost>(Assert.IsType<Telemetry.InstrumentedManagerHost>(host).Inner);
         Assert.Equal(sim.Simulator.Manager("ovmm-a").Uuid, (await host.ReadManagerConfigAsync(CancellationToken.None)).Uuid);
         var facts = await host.GetGuestOsFactsAsync(CancellationToken.None);
         Assert.StartsWith("Oracle Linux", facts.Release);

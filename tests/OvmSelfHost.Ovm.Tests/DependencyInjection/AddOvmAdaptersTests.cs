@@ -101,7 +101,7 @@ public sealed class AddOvmAdaptersTests
         using var services = AdapterServices.Build(AdapterServices.Configuration());
         var connections = services.GetRequiredService<IOvmConnections>();
 
-        Assert.IsType<SshManagerHost>(connections.Host("A", HostRole.ReplacementVm));
+        Assert.IsType<SshManagerHost>(Assert.IsType<Telemetry.InstrumentedManagerHost>(connections.Host("A", HostRole.ReplacementVm)).Inner);
         Assert.Same(connections.Manager("b", ManagerRole.Original), connections.Manager("B", ManagerRole.Original));
         var error = Assert.Throws<ArgumentException>(() => connections.Manager("C", ManagerRole.Original));
         Assert.Contains("Ovm:Environments", error.Message);

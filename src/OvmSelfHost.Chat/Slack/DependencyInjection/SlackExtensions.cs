@@ -47,6 +47,7 @@ public static class SlackExtensions
         AddWebApi(services);
         services.AddSingleton<IOutboxChannel, SlackOutboxChannel>();
         services.AddSingleton<IOutboxTarget, SlackRunPublisher>();
+        services.AddSingleton<IAnnouncementChannel, SlackAnnouncements>();
         return builder;
     }
 
