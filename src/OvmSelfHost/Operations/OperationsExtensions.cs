@@ -16,6 +16,7 @@ public static class OperationsExtensions
 {
     private const string Live = "live";
     private const string Ready = "ready";
+    private const string Serving = "serving";
 
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
     {
@@ -44,6 +45,9 @@ public static class OperationsExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Live), ResponseWriter = HealthAnswer.WriteAsync }).WithTags("Health");
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Ready), ResponseWriter = HealthAnswer.WriteAsync }).WithTags("Health");
+        // For load balancers: only what this replica needs to serve. A manager down during the cutover must not
+        // take every replica out of rotation (Slack, Teams and the console would lose the tool when it matters).
+        app.MapHealthChecks("/readyz/serving", new HealthCheckOptions { Predicate = c => c.Tags.Contains(Serving), ResponseWriter = HealthAnswer.WriteAsync }).WithTags("Health");
         var options = app.ServiceProvider.GetRequiredService<IOptions<OperationsOptions>>().Value;
         if (options.Prometheus)
         {
@@ -99,12 +103,12 @@ public static class OperationsExtensions
         var checks = builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy("The host runs."), tags: [Live])
             // A read of our own table: the database answers and holds the schema, not merely accepts a connection.
-            .AddDbContextCheck<MigrationDbContext>("database", tags: [Ready], customTestQuery: async (db, ct) =>
+            .AddDbContextCheck<MigrationDbContext>("database", tags: [Ready, Serving], customTestQuery: async (db, ct) =>
             {
                 _ = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Migrations, ct);
                 return true;
             })
-            .AddCheck<SchedulerHealthCheck>("scheduler", tags: [Ready]);
+            .AddCheck<SchedulerHealthCheck>("scheduler", tags: [Ready, Serving]);
         foreach (var environment in builder.Configuration.GetSection("Environments").GetChildren().Select(c => c.Key))
         {
             checks.Add(new HealthCheckRegistration($"manager:{environment}",

@@ -64,6 +64,11 @@ public sealed class HealthTests
         Assert.Contains("Unreachable", manager.GetProperty("description").GetString());
         Assert.Equal("healthy", OperationsHosts.Check(body, "manager:B").GetProperty("status").GetString());
         Assert.Equal("healthy", OperationsHosts.Check(body, "database").GetProperty("status").GetString());
+
+        // The load balancer's check stays green: this replica can still serve people while a manager is down.
+        var serving = await client.GetAsync("/readyz/serving");
+        Assert.Equal(HttpStatusCode.OK, serving.StatusCode);
+        Assert.Equal(["database", "scheduler"], (await serving.ReadAsync()).GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList());
     }
 
     [Fact]
