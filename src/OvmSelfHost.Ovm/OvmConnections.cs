@@ -38,6 +38,14 @@ public sealed class OvmConnections(
         return new WsApiOvmManager(api, endpoint, time, loggers.CreateLogger<WsApiOvmManager>(), secret => options.Value.Secrets.GetValueOrDefault(secret));
     }
 
+    public string HostAddress(string environment, HostRole role)
+    {
+        var host = Environment(environment).Hosts.GetValueOrDefault(role.ToString());
+        return host?.Ssh is { } ssh ? (ssh.Port == 22 ? $"{ssh.Username}@{ssh.Address}" : $"{ssh.Username}@{ssh.Address} -p {ssh.Port}")
+            : host?.Simulated is { } simulated ? simulated.HostName
+            : $"{environment}'s {role} host";
+    }
+
     private IManagerHost CreateHost(string environment, HostRole role)
     {
         var host = Environment(environment).Hosts.GetValueOrDefault(role.ToString())
