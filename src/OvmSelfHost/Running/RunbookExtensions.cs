@@ -35,6 +35,8 @@ public static class RunbookExtensions
             sp.GetService<IOvmConnections>(),
             sp.GetService<IMaintenanceWindows>()));
         services.AddSingleton<CommandExecutor>();
+        services.AddHostedService(sp => new OldManagerWatchService(sp.GetRequiredService<MigrationEngine>(), settings.OldManagerWatchInterval,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OldManagerWatchService>>()));
         return builder;
     }
 
