@@ -102,7 +102,7 @@ public sealed class HighAvailabilityDrillTests
         var run = await MigrationDriver.ApproveUntilEndAsync(client, id, onPhaseTwo: _ => world.PostAsync($"/sim/servers/{hosting}/recover"));
 
         Assert.True(run.GetProperty("state").GetString() == "Completed", run.GetProperty("statusMessage").GetString());
-        Assert.NotEqual(hosting, await HostingServerAsync(world, "ovmm-a", "ovmm-b-vm"));
+        Assert.NotEqual(hosting, await HostingServerAsync(world, "ovmm-a-vm", "ovmm-b-vm"));
         var steps = run.GetProperty("steps").EnumerateArray().ToList();
         Assert.All(steps, s => Assert.Contains(s.GetProperty("status").GetString(), new[] { "Succeeded", "Skipped" }));
         var audit = (await client.GetFromJsonAsync<JsonElement>($"/api/migrations/{id}/audit")).GetRawText();
