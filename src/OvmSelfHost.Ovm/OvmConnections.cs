@@ -62,6 +62,14 @@ public sealed class OvmConnections(
             ?? throw new OvmFaultException(OvmFaultKind.Unreachable, $"The simulator has no manager '{simulated.ManagerName}' yet (not installed)."));
     }
 
+    public string HostAddress(string environment, HostRole role)
+    {
+        var host = Environment(environment).Hosts.GetValueOrDefault(role.ToString());
+        return host?.Ssh is { } ssh ? (ssh.Port == 22 ? $"{ssh.Username}@{ssh.Address}" : $"{ssh.Username}@{ssh.Address} -p {ssh.Port}")
+            : host?.Simulated is { } simulated ? simulated.HostName
+            : $"{environment}'s {role} host";
+    }
+
     private IManagerHost CreateHost(string environment, HostRole role)
     {
         var host = Environment(environment).Hosts.GetValueOrDefault(role.ToString())

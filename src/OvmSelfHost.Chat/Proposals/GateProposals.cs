@@ -31,18 +31,25 @@ public static class GateProposals
         {
             var step = Procedure.Step(kind);
             return new GateProposal(key, label, step.Title, Procedure.Render(step.WhatHappens, plan), Procedure.Render(step.Touches, plan),
-                step.Risk, Procedure.Render(step.WhyRisky, plan), Procedure.Render(step.Check, plan), required, mayVote, status, decisions);
+                step.Risk, Procedure.Render(step.WhyRisky, plan), Procedure.Render(step.Check, plan) + Seen(run, key.Phase, kind), required, mayVote, status, decisions);
         }
 
         var (title, risk, why) = key.Gate switch
         {
             GateKeys.Rollback => ("Roll back the phase", StepRisk.Dangerous, "Stops the new manager and starts the old one again."),
             GateKeys.AcceptDifferences => ("Accept inventory differences", StepRisk.Dangerous, "Items the new manager does not see would be left behind."),
+            GateKeys.AcceptFailedDrill => ("Accept the phase without a passed HA drill", StepRisk.Dangerous, "Nobody has seen the manager VM survive a move: a server failure may leave the environment without a manager."),
             _ => ("Acknowledge a non-minimal environment", StepRisk.Medium, "The procedure is meant for an initial setup; more is at stake."),
         };
         var what = status == GateStatus.Open ? run.StatusMessage : null;
         return new GateProposal(key, label, title, what, $"{plan.Target} and {plan.Hosting}", risk, why, null, required, mayVote, status, decisions);
     }
+
+    /// <summary>What the run measured that the approver of this gate should see (the HA drill on the confirmation).</summary>
+    private static string Seen(MigrationRun run, int phase, StepKind kind) =>
+        kind == StepKind.ConfirmPhase && run.Facts.GetValueOrDefault(phase)?.Drill is { } drill
+            ? $" HA drill: {drill.Summary}{(drill.Passed ? "" : " (not passed; accepted by two approvers)")}"
+            : "";
 
     private static GateStatus Status(bool open, IReadOnlyList<GateDecision> decisions, int required) =>
         open ? GateStatus.Open

@@ -116,4 +116,8 @@ internal interface IOvmWsApi
 
     [Put("/Vm/{id}/stop")]
     Task<IApiResponse<Job>> StopVm(string id, CancellationToken cancellationToken);
+
+    /// <summary>Reference 6.8 [I]: the target server goes in the query.</summary>
+    [Put("/Vm/{id}/migrate")]
+    Task<IApiResponse<Job>> MigrateVm(string id, [Query] string serverId, CancellationToken cancellationToken);
 }

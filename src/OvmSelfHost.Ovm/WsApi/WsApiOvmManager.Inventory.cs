@@ -31,7 +31,7 @@ public sealed partial class WsApiOvmManager
     }
 
     private static ServerFacts ToFacts(Server server) =>
-        new(server.IdValue, server.Name ?? "", server.ServerPoolId?.Value, server.ManagerUuid, server.ServerRunState ?? "UNKNOWN");
+        new(server.IdValue, server.Name ?? "", server.ServerPoolId?.Value, server.ManagerUuid, server.ServerRunState ?? "UNKNOWN", server.UsableMemory);
 
     private static PoolFacts ToFacts(ServerPool pool, IReadOnlyList<Server> servers)
     {
@@ -47,7 +47,7 @@ public sealed partial class WsApiOvmManager
         [.. (repository.PresentedServerIds ?? []).Select(s => s.Value)]);
 
     private static VmFacts ToFacts(Vm vm) => new(
-        vm.IdValue, vm.Name ?? "", vm.ServerPoolId?.Value, vm.ServerId?.Value, vm.VmRunState ?? "UNKNOWN", vm.HighAvailability, vm.RepositoryId?.Value);
+        vm.IdValue, vm.Name ?? "", vm.ServerPoolId?.Value, vm.ServerId?.Value, vm.VmRunState ?? "UNKNOWN", vm.HighAvailability, vm.RepositoryId?.Value, vm.Memory);
 
     private static IReadOnlyList<NamedObject> Named(IEnumerable<OvmObject> objects) =>
         [.. objects.Select(o => new NamedObject(o.IdValue, o.Name ?? ""))];

@@ -33,6 +33,7 @@ public sealed partial class WsApiOvmManager
             StartVm s => SubmitAsync(() => _api.StartVm(s.VmId, ct), s),
             StopVm s => SubmitAsync(() => _api.StopVm(s.VmId, ct), s),
             AttachIso a => AttachIsoAsync(a, ct),
+            MigrateVm m => SubmitAsync(() => _api.MigrateVm(m.VmId, m.ServerId, ct), m),
             _ => throw new ArgumentOutOfRangeException(nameof(operation), operation.GetType().Name, "Unknown Oracle VM operation."),
         };
     }

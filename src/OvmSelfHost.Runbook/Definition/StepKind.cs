@@ -14,5 +14,6 @@ public enum StepKind
     StopOldManager,
     Rediscover,
     VerifyInventory,
+    ProveHighAvailability,
     ConfirmPhase,
 }

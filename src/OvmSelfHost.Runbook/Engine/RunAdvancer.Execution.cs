@@ -23,7 +23,8 @@ public sealed partial class RunAdvancer
         StepOutcome outcome;
         try
         {
-            outcome = await ObserveThenActAsync(handlersByKind[run.Step], context, cancellationToken);
+            // The step boundary: old managers down, the new manager VM where it was (HA), then the step itself.
+            outcome = await StepGuards.RunAsync(context, () => ObserveThenActAsync(handlersByKind[run.Step], context, cancellationToken), cancellationToken);
         }
         catch (StepFailure failure)
         {

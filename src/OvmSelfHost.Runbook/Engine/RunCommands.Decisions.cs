@@ -62,7 +62,7 @@ public sealed partial class RunCommands
 
     private CommandOutcome CloseGate(MigrationRun run, List<AuditEntry> journal, string actor, string message)
     {
-        var wasAcknowledgement = run.PendingGate is GateKeys.AcknowledgeNonMinimal or GateKeys.AcceptDifferences;
+        var wasAcknowledgement = run.PendingGate is GateKeys.AcknowledgeNonMinimal or GateKeys.AcceptDifferences or GateKeys.AcceptFailedDrill;
         var step = run.CurrentStep;
         switch (run.State)
         {

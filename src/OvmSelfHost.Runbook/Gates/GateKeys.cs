@@ -8,5 +8,8 @@ public static class GateKeys
 {
     public const string AcknowledgeNonMinimal = "AcknowledgeNonMinimal";
     public const string AcceptDifferences = "AcceptDifferences";
+
+    /// <summary>The HA drill did not prove what it should; two people may accept the phase anyway.</summary>
+    public const string AcceptFailedDrill = "AcceptFailedDrill";
     public const string Rollback = "Rollback";
 }

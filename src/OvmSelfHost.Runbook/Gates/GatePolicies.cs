@@ -13,6 +13,7 @@ public sealed class GatePolicies
             {
                 [GateKeys.AcknowledgeNonMinimal] = ApprovalPolicy.OneApprover,
                 [GateKeys.AcceptDifferences] = ApprovalPolicy.TwoApprovers,
+                [GateKeys.AcceptFailedDrill] = ApprovalPolicy.TwoApprovers,
                 [GateKeys.Rollback] = ApprovalPolicy.TwoApprovers,
             })
             .ToDictionary();

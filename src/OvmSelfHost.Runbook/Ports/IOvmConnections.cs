@@ -9,4 +9,7 @@ public interface IOvmConnections
     IOvmManager Manager(string environment, ManagerRole role);
 
     IManagerHost Host(string environment, HostRole role);
+
+    /// <summary>The host's address as a person would type it in ssh (for messages that say where to act).</summary>
+    string HostAddress(string environment, HostRole role) => $"{environment}'s {role} host";
 }

@@ -21,6 +21,7 @@ namespace OvmSelfHost.Runbook.Ports;
 [JsonDerivedType(typeof(StartVm), "startVm")]
 [JsonDerivedType(typeof(StopVm), "stopVm")]
 [JsonDerivedType(typeof(AttachIso), "attachIso")]
+[JsonDerivedType(typeof(MigrateVm), "migrateVm")]
 public abstract record OvmOperation
 {
     /// <summary>What a person reads in a proposal or the audit journal.</summary>
@@ -115,4 +116,10 @@ public sealed record StopVm(string VmId) : OvmOperation
 public sealed record AttachIso(string VmId, string RepositoryId, string IsoName) : OvmOperation
 {
     public override string Describe() => $"attach {IsoName} to VM {VmId}";
+}
+
+/// <summary>Live-migrates a running VM to another server of its pool (<c>PUT /Vm/{id}/migrate?serverId=</c>): the HA drill.</summary>
+public sealed record MigrateVm(string VmId, string ServerId, string? ServerName = null) : OvmOperation
+{
+    public override string Describe() => $"live-migrate VM {VmId} to server {ServerName ?? ServerId}";
 }

@@ -7,4 +7,5 @@ public sealed record VmFacts(
     string? ServerId,
     string RunState,
     bool HighAvailability,
-    string? RepositoryId);
+    string? RepositoryId,
+    long? MemoryMb = null);

@@ -15,4 +15,10 @@ public sealed class PhaseFacts
     public EnvironmentInventory? RecordedInventory { get; set; }
     public InventoryDiff? Diff { get; set; }
     public List<string> Warnings { get; set; } = [];
+
+    /// <summary>The server the new manager VM ran on when a step last looked (HA restarts are seen by a change).</summary>
+    public string? ManagerVmServerId { get; set; }
+
+    /// <summary>What the HA drill measured, when it ran.</summary>
+    public HaDrillResult? Drill { get; set; }
 }

@@ -61,6 +61,7 @@ public sealed class RunStateMachine
             .Permit(RunTrigger.GateApproved, RunState.Ready)
             .Permit(RunTrigger.GateExpired, RunState.Ready)
             .Permit(RunTrigger.GateRejected, RunState.Rejected)
+            .Permit(RunTrigger.StepFailed, RunState.Failed)
             .Permit(RunTrigger.Pause, RunState.Paused)
             .PermitIf(RunTrigger.Abort, RunState.Aborted, () => !run.IsPastPointOfNoReturn, notPastCutover)
             .PermitIf(RunTrigger.Rollback, RunState.RollbackPending, () => run.HasChangesToUndo, somethingToUndo);
@@ -73,6 +74,7 @@ public sealed class RunStateMachine
         machine.Configure(RunState.AwaitingAcknowledgement)
             .PermitDynamic(RunTrigger.GateApproved, () => run.IsLastStep ? RunState.Completed : RunState.Ready)
             .Permit(RunTrigger.GateRejected, RunState.Rejected)
+            .Permit(RunTrigger.StepFailed, RunState.Failed)
             .PermitIf(RunTrigger.Abort, RunState.Aborted, () => !run.IsPastPointOfNoReturn, notPastCutover)
             .PermitIf(RunTrigger.Rollback, RunState.RollbackPending, () => run.HasChangesToUndo, somethingToUndo);
 

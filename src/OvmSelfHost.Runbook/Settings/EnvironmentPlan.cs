@@ -7,10 +7,12 @@ namespace OvmSelfHost.Runbook.Settings;
 /// <param name="HostingPool">The clustered pool of this environment that hosts the other manager's VM.</param>
 /// <param name="HostingRepository">The repository (in that pool) with the template and the installer ISO.</param>
 /// <param name="ServersToDiscover">Servers the preparation step discovers and adds to the hosting pool when missing.</param>
+/// <param name="HaDrill">Whether the HA drill moves the manager VM this environment hosts before the phase is confirmed (on by default).</param>
 public sealed record EnvironmentPlan(
     string Name,
     string HostingPool,
     string HostingRepository,
     VmPlan ReplacementVm,
     bool SeparateDatabase = false,
-    IReadOnlyList<string>? ServersToDiscover = null);
+    IReadOnlyList<string>? ServersToDiscover = null,
+    bool HaDrill = true);

@@ -16,6 +16,18 @@ public sealed record RunbookSettings
     public TimeSpan JobTimeout { get; init; } = TimeSpan.FromMinutes(30);
     public TimeSpan ManagerStartTimeout { get; init; } = TimeSpan.FromMinutes(30);
     public TimeSpan ManagerStopTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The HA drill fails when the new manager does not answer RUNNING with its UUID within this pause after the move.</summary>
+    public TimeSpan DrillMaximumPause { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the HA drill asks the new manager for its status while the VM moves.</summary>
+    public TimeSpan DrillProbeInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a step waits for HA to restart the new manager's VM (and its manager to run) after its server failed.</summary>
+    public TimeSpan HaRestartTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the old managers are looked at while a gate waits after a cutover.</summary>
+    public TimeSpan OldManagerWatchInterval { get; init; } = TimeSpan.FromMinutes(1);
     /// <summary>Configured expected durations per step, used until a step has run before.</summary>
     public IReadOnlyDictionary<Definition.StepKind, TimeSpan> ExpectedDurations { get; init; } = new Dictionary<Definition.StepKind, TimeSpan>();
 

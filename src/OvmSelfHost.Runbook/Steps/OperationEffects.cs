@@ -49,6 +49,9 @@ internal static class OperationEffects
         StopVm s => inventory.Vms.FirstOrDefault(v => v.Id == s.VmId) is { RunState: var state } && Same(state, "STOPPED")
             ? (s.VmId, $"VM {s.VmId} is STOPPED")
             : (null, $"VM {s.VmId} is not STOPPED"),
+        MigrateVm m => inventory.Vms.FirstOrDefault(v => v.Id == m.VmId) is { ServerId: var on, RunState: var state } && on == m.ServerId && Same(state, "RUNNING")
+            ? (m.VmId, $"VM {m.VmId} runs on server {m.ServerName ?? m.ServerId}")
+            : (null, $"VM {m.VmId} does not run on server {m.ServerName ?? m.ServerId}"),
         CreateNfsFileServer f => inventory.FileServers.FirstOrDefault(x => Same(x.Name, f.Name)) is { } found
             ? (found.Id, $"file server {f.Name} exists") : (null, $"no file server named {f.Name}"),
         CreateClusteredPool c => inventory.Pool(c.Name) is { } pool

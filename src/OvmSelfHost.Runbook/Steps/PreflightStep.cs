@@ -40,6 +40,12 @@ public sealed class PreflightStep : IStepHandler
             problems.Add($"{poolProblem} Set up guide step 2 in {plan.Hosting}, or list its servers under ServersToDiscover.");
         }
 
+        if (poolProblem is null
+            && HaCapacityRule.Violation(hostingInventory, pool, context.HostingPlan.HostingPool, context.TargetPlan.ReplacementVm.MemoryMegabytes) is { } room)
+        {
+            problems.Add($"{room} Nothing was created.");
+        }
+
         var service = await context.OldManagerHost.GetServiceStateAsync(context.Settings.ManagerService, cancellationToken);
         if (service != Ports.ServiceState.Running)
         {

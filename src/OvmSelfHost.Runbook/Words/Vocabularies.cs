@@ -19,7 +19,7 @@ public static class Vocabularies
 
     /// <summary>Gate names; each stands for its canonical spelling (<c>stopoldmanager</c> means <c>StopOldManager</c>).</summary>
     public static Vocabulary<string> Gates { get; } =
-        Of("gate", [.. Enum.GetNames<StepKind>(), GateKeys.AcknowledgeNonMinimal, GateKeys.AcceptDifferences, GateKeys.Rollback]);
+        Of("gate", [.. Enum.GetNames<StepKind>(), GateKeys.AcknowledgeNonMinimal, GateKeys.AcceptDifferences, GateKeys.AcceptFailedDrill, GateKeys.Rollback]);
 
     /// <summary>A vocabulary of names that stand for themselves, such as command verbs or window names.</summary>
     public static Vocabulary<string> Of(string what, IEnumerable<string> names) =>

@@ -24,6 +24,10 @@ internal static class ControlApi
             () => ServerControl.Act(runtime, server, "fail")));
         sim.MapPost("/servers/{server}/recover", (string server) => Saved(runtime, new() { Kind = JournalEntry.Server, Target = server, Action = "recover" },
             () => ServerControl.Act(runtime, server, "recover")));
+        sim.MapPost("/servers/{server}/memory", (string server, MemoryRequest request) => request.MemoryMb is not (>= 1024 and <= 16_777_216)
+            ? TypedResults.BadRequest(new ControlError("memoryMb must be between 1024 and 16777216 (MB of physical memory)"))
+            : Saved(runtime, new() { Kind = JournalEntry.Server, Target = server, Action = "memory", Name = request.MemoryMb.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                () => ServerControl.Act(runtime, server, "memory", request.MemoryMb.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         sim.MapGet("/hosts", () => HostControl.Hosts(runtime));
         sim.MapGet("/hosts/{host}", (string host) => HostControl.Host(runtime, host));
         sim.MapGet("/hosts/{host}/files", (string host, string path) => HostControl.File(runtime, host, path));

@@ -11,7 +11,8 @@ internal static class ServerControl
 {
     public static ServerView View(SimulationWorld world, Server s) => new(
         s.Name, s.Id, s.Environment, s.IpAddress, s.ManagerUuid, s.RunState, s.Pool?.Name,
-        world.Store.All<Vm>().Where(v => v.Server == s).Select(v => v.Name).ToList());
+        world.Store.All<Vm>().Where(v => v.Server == s).Select(v => v.Name).ToList(),
+        s.MemoryMb, new HaController(world).FreeMemoryMb(s));
 
     public static IResult Servers(SimulatorRuntime runtime)
     {
@@ -22,7 +23,8 @@ internal static class ServerControl
         }
     }
 
-    public static IResult Act(SimulatorRuntime runtime, string name, string action)
+    /// <param name="argument">For <c>memory</c>: the server's new physical memory in MB.</param>
+    public static IResult Act(SimulatorRuntime runtime, string name, string action, string? argument = null)
     {
         var world = runtime.World;
         lock (world.Gate)
@@ -30,7 +32,20 @@ internal static class ServerControl
             var server = world.Store.All<Server>().FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
             if (server is null) return TypedResults.NotFound(new ControlError($"No simulated server named {name}"));
             var ha = new HaController(world);
-            var log = action == "fail" ? ha.Fail(server) : ha.Recover(server);
+            IReadOnlyList<string> log;
+            switch (action)
+            {
+                case "fail":
+                    log = ha.Fail(server);
+                    break;
+                case "recover":
+                    log = ha.Recover(server);
+                    break;
+                default:
+                    server.MemoryMb = int.Parse(argument!, System.Globalization.CultureInfo.InvariantCulture);
+                    log = [$"{server.Name}: {server.MemoryMb} MB of memory, {ha.FreeMemoryMb(server)} MB free for VMs"];
+                    break;
+            }
             return TypedResults.Ok(new ServerActionView(View(world, server), log));
         }
     }

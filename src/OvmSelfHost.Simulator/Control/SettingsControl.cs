@@ -17,7 +17,8 @@ internal static class SettingsControl
 
     public static IResult Put(SimulatorRuntime runtime, SettingsRequest r)
     {
-        double?[] values = [r.TimeScale, r.JobSeconds, r.DiscoverySeconds, r.RefreshSeconds, r.InstallerSeconds, r.ManagerStartupSeconds];
+        double?[] values = [r.TimeScale, r.JobSeconds, r.DiscoverySeconds, r.RefreshSeconds, r.InstallerSeconds, r.ManagerStartupSeconds,
+            r.HaRestartSeconds, r.VmBootSeconds, r.MigrationSeconds, r.MigrationPauseSeconds];
         if (values.Any(v => v is < 0) || r.TimeScale is 0 || r.RequestLatencyMs is < 0)
             return TypedResults.BadRequest(new ControlError("durations must be >= 0 and timeScale > 0"));
         var world = runtime.World;
@@ -30,6 +31,8 @@ internal static class SettingsControl
                 DiscoverySeconds = r.DiscoverySeconds ?? s.DiscoverySeconds, RefreshSeconds = r.RefreshSeconds ?? s.RefreshSeconds,
                 InstallerSeconds = r.InstallerSeconds ?? s.InstallerSeconds, ManagerStartupSeconds = r.ManagerStartupSeconds ?? s.ManagerStartupSeconds,
                 RequestLatencyMs = r.RequestLatencyMs ?? s.RequestLatencyMs,
+                HaRestartSeconds = r.HaRestartSeconds ?? s.HaRestartSeconds, VmBootSeconds = r.VmBootSeconds ?? s.VmBootSeconds,
+                MigrationSeconds = r.MigrationSeconds ?? s.MigrationSeconds, MigrationPauseSeconds = r.MigrationPauseSeconds ?? s.MigrationPauseSeconds,
             };
             return TypedResults.Ok(world.Settings);
         }

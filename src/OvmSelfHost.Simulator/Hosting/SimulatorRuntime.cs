@@ -152,7 +152,8 @@ internal sealed class SimulatorRuntime(SimulatorOptions options, TimeProvider ti
             {
                 Kind = JournalEntry.Settings,
                 SettingsChange = new Control.SettingsRequest(settings.TimeScale, settings.JobSeconds, settings.DiscoverySeconds,
-                    settings.RefreshSeconds, settings.InstallerSeconds, settings.ManagerStartupSeconds, settings.RequestLatencyMs),
+                    settings.RefreshSeconds, settings.InstallerSeconds, settings.ManagerStartupSeconds, settings.RequestLatencyMs,
+                    settings.HaRestartSeconds, settings.VmBootSeconds, settings.MigrationSeconds, settings.MigrationPauseSeconds),
             });
         }
         finally

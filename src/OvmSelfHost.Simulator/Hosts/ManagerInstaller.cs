@@ -58,6 +58,17 @@ internal sealed class ManagerInstaller(SimulationWorld world)
         return run;
     }
 
+    /// <summary>The installer's process dies with its VM (a server failure): nothing is installed, the log says why.</summary>
+    public void Interrupt(SimHost host, string why)
+    {
+        foreach (var run in host.Installs.Where(r => r.State == "running"))
+        {
+            run.TrailingLines.Add($"ERROR: installation interrupted: {why}.");
+            run.State = "failed";
+            run.ExitCode = 137;
+        }
+    }
+
     public void Complete(InstallRun run)
     {
         var host = world.Hosts[run.HostName];

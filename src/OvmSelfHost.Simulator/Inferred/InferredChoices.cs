@@ -42,8 +42,17 @@ internal static partial class InferredChoices
     /// <summary>Reference 11: state of a failed server (the real manager shows it unreachable).</summary>
     public const string FailedServerRunState = "STOPPED";
 
-    /// <summary>Reference 11: HA restarts happen at once when a server fails (no fencing delay).</summary>
-    public static readonly TimeSpan HaRestartDelay = TimeSpan.Zero;
+    /// <summary>
+    /// Reference 11: HA restarts wait for the cluster to fence the failed server: <c>HaRestartSeconds</c> of the
+    /// settings (30 s, the lowest clusterTimeout), then go to the least loaded running server with room for the VM's memory.
+    /// </summary>
+    public const string HaTargetChoice = "least loaded running server of the pool, with the VM's memory free";
+
+    /// <summary>Reference 6.8 [I]: <c>PUT /Vm/{id}/migrate?serverId=</c>; without serverId the least loaded other server with room.</summary>
+    public const string MigrateWithoutTarget = "least loaded other running server with room";
+
+    /// <summary>A live migration ends with a stop-and-copy pause (<c>MigrationPauseSeconds</c>): the guest answers nothing meanwhile.</summary>
+    public const string MigrationPause = "guest unreachable for MigrationPauseSeconds at the end of the job";
 
     /// <summary>Reference 4: <c>GET /Job/active</c> answers full Job objects.</summary>
     public static readonly bool ActiveJobsAsObjects = true;

@@ -6,4 +6,5 @@ internal enum JobKind
     Default,
     Discovery,
     Refresh,
+    Migration,
 }

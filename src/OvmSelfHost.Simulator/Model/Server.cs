@@ -14,7 +14,10 @@ internal sealed class Server : ModelObject
     public ServerPool? Pool { get; set; }
     public FileServer? LocalFileServer { get; set; }
     public StorageArray? LocalStorageArray { get; set; }
-    public int MemoryMb { get; init; } = 65536;
+    public int MemoryMb { get; set; } = 65536;
+
+    /// <summary>What the hypervisor leaves for VMs (the <c>usableMemory</c> field): dom0 keeps the rest.</summary>
+    public int UsableMemoryMb => Math.Max(0, MemoryMb - 2048);
     public int Cores { get; init; } = 16;
 
     protected override void WriteFields(JsonObject o, RenderContext c)
@@ -29,7 +32,7 @@ internal sealed class Server : ModelObject
         o["totalProcessorCores"] = Cores;
         o["enabledProcessorCores"] = Cores;
         o["memory"] = MemoryMb;
-        o["usableMemory"] = MemoryMb - 2048;
+        o["usableMemory"] = UsableMemoryMb;
         o["ovmVersion"] = "3.4.6-2105";
         o["managerUuid"] = ManagerUuid;
         o["manufacturer"] = "Oracle Corporation";

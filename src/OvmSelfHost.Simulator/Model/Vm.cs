@@ -30,6 +30,12 @@ internal sealed class Vm : ModelObject
     /// <summary>An HA VM whose server failed with no other server to take it: restarted when one comes back.</summary>
     public bool PendingHaRestart { get; set; }
 
+    /// <summary>When the pool master restarts this HA VM after its server failed (after fencing); null when none is due.</summary>
+    public DateTimeOffset? HaRestartDueAt { get; set; }
+
+    /// <summary>End of the stop-and-copy pause of the last live migration: the guest answers nothing before it.</summary>
+    public DateTimeOffset? PausedUntil { get; set; }
+
     public bool IsTemplate => RunState == "TEMPLATE";
 
     protected override void WriteFields(JsonObject o, RenderContext c)

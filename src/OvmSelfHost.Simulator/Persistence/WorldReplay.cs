@@ -58,7 +58,7 @@ internal static class WorldReplay
                 InstallerControl.Start(runtime, e.Target!, new InstallerRequest([.. e.Args ?? []]));
                 break;
             case JournalEntry.Server:
-                ServerControl.Act(runtime, e.Target!, e.Action!);
+                ServerControl.Act(runtime, e.Target!, e.Action!, e.Name);
                 break;
             case JournalEntry.AddFault when e.Fault is not null:
                 FaultControl.Add(runtime, e.Fault);

@@ -70,6 +70,7 @@ internal sealed partial class SimulationWorld
         {
             Installer.Complete(run);
         }
+        new HighAvailability.HaController(this).RestartDue();
     }
 
     /// <summary>The first instant after <paramref name="after"/> at which <see cref="Advance"/> would change something.</summary>
@@ -78,7 +79,8 @@ internal sealed partial class SimulationWorld
         var jobs = Store.All<Job>().Where(j => !j.Done && j.HangWhile?.Invoke() != true)
             .Select(j => j.RunState == "CREATED" ? RunningSince(j.Owner) : j.DueAt);
         var installs = Hosts.Values.SelectMany(h => h.Installs).Where(r => r.State == "running").Select(r => (DateTimeOffset?)(r.StartedAt + r.Duration));
-        return jobs.Concat(installs).Where(t => t > after).Min();
+        var vms = Store.All<Vm>().SelectMany(v => new[] { v.HaRestartDueAt, v.PausedUntil, v.BootedAt });
+        return jobs.Concat(installs).Concat(vms).Where(t => t > after).Min();
     }
 
     private void StartCreatedJobs()

@@ -43,10 +43,20 @@ internal sealed partial class SimulationWorld
     public Vm? HostVm(string hostName) =>
         Store.All<Vm>().FirstOrDefault(v => v.Name == hostName && v.RunState == "RUNNING");
 
-    public DateTimeOffset? HostUpSince(string hostName) =>
-        Hosts.TryGetValue(hostName, out var host) && host.Kind == HostKind.VirtualMachine
-            ? HostVm(hostName)?.BootedAt
-            : DateTimeOffset.MinValue;
+    /// <summary>
+    /// Since when a host answers; null while it is down. A VM host does not answer while its guest
+    /// boots, nor during the stop-and-copy pause of a live migration (its boot time stays the same).
+    /// </summary>
+    public DateTimeOffset? HostUpSince(string hostName)
+    {
+        if (!Hosts.TryGetValue(hostName, out var host) || host.Kind != HostKind.VirtualMachine)
+        {
+            return DateTimeOffset.MinValue;
+        }
+
+        var vm = HostVm(hostName);
+        return vm?.BootedAt is { } booted && booted <= Now && !(vm.PausedUntil > Now) ? booted : null;
+    }
 
     public DateTimeOffset? UpSince(SimManager m)
     {
@@ -74,6 +84,7 @@ internal sealed partial class SimulationWorld
     {
         JobKind.Discovery => Settings.DiscoverySeconds,
         JobKind.Refresh => Settings.RefreshSeconds,
+        JobKind.Migration => Settings.MigrationSeconds,
         _ => Settings.JobSeconds,
     });
 

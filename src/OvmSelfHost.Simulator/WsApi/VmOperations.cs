@@ -77,15 +77,23 @@ internal static class VmOperations
         var vm = c.Find<Vm>(id);
         var target = c.FindOptional<Server>(c.Call.Q("serverId"));
         var ha = new HaController(c.World);
-        return c.Submit($"Migrate VM {vm.Name}", JobKind.Default, [vm], () =>
+        // A live migration: the memory is copied while the guest runs (the job's duration), then the guest
+        // pauses for the last pages and answers nothing until it resumes on the destination.
+        return c.Submit($"Migrate VM {vm.Name}", JobKind.Migration, [vm], () =>
         {
             RequireState(vm, "RUNNING");
             if (vm.Pool is null) throw new JobFailedException("VM_000002", $"VM {vm.Name} is not in a server pool");
             var destination = target ?? ha.Candidates(vm.Pool, vm).FirstOrDefault(s => s != vm.Server)
-                ?? throw new JobFailedException("OVMAPI_6001E", $"No other running server to migrate VM {vm.Name} to");
-            if (destination.Pool != vm.Pool || !ha.Candidates(vm.Pool, vm).Contains(destination))
-                throw new JobFailedException("VM_000002", $"Server {destination.Name} is not a running server of the VM's pool with its repository");
+                ?? throw new JobFailedException("OVMAPI_6001E", $"No other running server of pool {vm.Pool.Name} has {vm.Memory} MB free to migrate VM {vm.Name} to");
+            if (destination == vm.Server)
+                throw new JobFailedException("OVMAPI_6003E", $"VM {vm.Name} already runs on server {destination.Name}");
+            if (destination.Pool != vm.Pool || destination.RunState != "RUNNING")
+                throw new JobFailedException("VM_000002", $"Server {destination.Name} is not a running server of the VM's pool");
+            if (!ha.Candidates(vm.Pool, vm).Contains(destination))
+                throw new JobFailedException("OVMAPI_6002E",
+                    $"Server {destination.Name} has {ha.FreeMemoryMb(destination)} MB free, VM {vm.Name} needs {vm.Memory} MB (or its repository is not presented there)");
             vm.Server = destination;
+            vm.PausedUntil = c.World.Now + c.World.Settings.Scaled(c.World.Settings.MigrationPauseSeconds);
             return new JobOutcome(vm);
         });
     }

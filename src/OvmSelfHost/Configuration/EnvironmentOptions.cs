@@ -8,4 +8,7 @@ public sealed class EnvironmentOptions
     public VmPlanOptions ReplacementVm { get; set; } = new();
     public bool SeparateDatabase { get; set; }
     public List<string> ServersToDiscover { get; set; } = [];
+
+    /// <summary>Live-migrate the manager VM this environment hosts before its phase is confirmed (the HA drill).</summary>
+    public bool HaDrill { get; set; } = true;
 }

@@ -23,6 +23,15 @@ public static class HostConfiguration
             errors.Add("Runbook:JobTimeout must be positive (hh:mm:ss).");
         }
 
+        foreach (var (key, value) in new[] { ("DrillMaximumPause", runbook.DrillMaximumPause), ("DrillProbeInterval", runbook.DrillProbeInterval),
+                     ("HaRestartTimeout", runbook.HaRestartTimeout), ("OldManagerWatchInterval", runbook.OldManagerWatchInterval) })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                errors.Add($"Runbook:{key} must be positive (hh:mm:ss).");
+            }
+        }
+
         var expected = new Dictionary<Runbook.Definition.StepKind, TimeSpan>();
         foreach (var (step, duration) in runbook.ExpectedDurations)
         {
@@ -54,6 +63,10 @@ public static class HostConfiguration
             JobTimeout = runbook.JobTimeout,
             ManagerStartTimeout = runbook.ManagerStartTimeout,
             ManagerStopTimeout = runbook.ManagerStopTimeout,
+            DrillMaximumPause = runbook.DrillMaximumPause,
+            DrillProbeInterval = runbook.DrillProbeInterval,
+            HaRestartTimeout = runbook.HaRestartTimeout,
+            OldManagerWatchInterval = runbook.OldManagerWatchInterval,
             ExpectedDurations = expected,
         };
         return (settings, new PeopleDirectory(people));
@@ -74,7 +87,7 @@ public static class HostConfiguration
             var vm = options.ReplacementVm;
             plans[child.Key] = new EnvironmentPlan(child.Key, options.HostingPool, options.HostingRepository,
                 new VmPlan(vm.Name, vm.Template, vm.InstallerIso, vm.MemoryMegabytes, vm.Cpus, vm.DiskGigabytes, vm.Network),
-                options.SeparateDatabase, options.ServersToDiscover);
+                options.SeparateDatabase, options.ServersToDiscover, options.HaDrill);
         }
 
         if (plans.Count < 2)

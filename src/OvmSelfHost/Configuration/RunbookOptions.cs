@@ -11,6 +11,18 @@ public sealed class RunbookOptions
     public TimeSpan ManagerStartTimeout { get; set; } = TimeSpan.FromMinutes(30);
     public TimeSpan ManagerStopTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The HA drill fails when the moved manager does not answer again within this pause.</summary>
+    public TimeSpan DrillMaximumPause { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the HA drill asks the manager for its status while its VM moves.</summary>
+    public TimeSpan DrillProbeInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a step waits for HA to restart the new manager VM after its server failed.</summary>
+    public TimeSpan HaRestartTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often old managers are looked at while a gate waits after a cutover.</summary>
+    public TimeSpan OldManagerWatchInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Expected duration per step name (hh:mm:ss), until the step has run and its own history says.</summary>
     public Dictionary<string, TimeSpan> ExpectedDurations { get; set; } = [];
 }

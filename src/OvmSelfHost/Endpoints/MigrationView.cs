@@ -91,11 +91,12 @@ public sealed record VoteView(string User, string Decision, string? Reason, stri
 
 public sealed record JobView(string Key, string Description, string Status, string? JobId, string? ResultId, string? Error);
 
-public sealed record PhaseView(int Phase, string Target, string Hosting, string? OldManagerUuid, string? NewVmId, InventoryDiff? Diff, IReadOnlyList<string> Warnings)
+public sealed record PhaseView(int Phase, string Target, string Hosting, string? OldManagerUuid, string? NewVmId, InventoryDiff? Diff, IReadOnlyList<string> Warnings,
+    HaDrillResult? Drill = null)
 {
     public static PhaseView From(MigrationRun run, int phase, PhaseFacts facts)
     {
         var plan = Procedure.Phase(phase, run.EnvironmentA, run.EnvironmentB);
-        return new PhaseView(phase, plan.Target, plan.Hosting, facts.OldManagerUuid, facts.NewVmId, facts.Diff, facts.Warnings);
+        return new PhaseView(phase, plan.Target, plan.Hosting, facts.OldManagerUuid, facts.NewVmId, facts.Diff, facts.Warnings, facts.Drill);
     }
 }

@@ -36,6 +36,8 @@ public static class RunbookExtensions
             sp.GetService<IMaintenanceWindows>(),
             sp.GetRequiredService<Runbook.Leases.IRunLeases>()));
         services.AddSingleton<CommandExecutor>();
+        services.AddHostedService(sp => new OldManagerWatchService(sp.GetRequiredService<MigrationEngine>(), settings.OldManagerWatchInterval,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OldManagerWatchService>>()));
         return builder;
     }
 

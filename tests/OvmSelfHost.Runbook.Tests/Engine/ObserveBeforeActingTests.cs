@@ -108,7 +108,7 @@ public sealed class ObserveBeforeActingTests
     [Fact]
     public void EveryStep_ProcedureRow_SaysWhatItObservesExactlyWhenItChangesOracleVm()
     {
-        var changing = new[] { StepKind.PrepareHostingEnvironment, StepKind.CreateManagerVm, StepKind.InstallManager, StepKind.StopOldManager, StepKind.Rediscover };
+        var changing = new[] { StepKind.PrepareHostingEnvironment, StepKind.CreateManagerVm, StepKind.InstallManager, StepKind.StopOldManager, StepKind.Rediscover, StepKind.ProveHighAvailability };
         Assert.Equal(changing, Procedure.Steps.Where(s => s.ChangesOracleVm).Select(s => s.Kind));
         Assert.All(EngineHarness.AllSteps(), h => Assert.NotNull(Procedure.Step(h.Kind)));
     }

@@ -69,6 +69,10 @@ internal sealed class FakeManager(FakeOvm world, FakeEnvironment env, ManagerRol
                 var vm = env.Vms.Single(v => v.Id == start.VmId);
                 env.Vms[env.Vms.IndexOf(vm)] = vm with { RunState = "RUNNING", ServerId = env.Pools.Single(p => p.Id == vm.PoolId).ServerIds[0] };
                 break;
+            case MigrateVm migrate:
+                var moving = env.Vms.Single(v => v.Id == migrate.VmId);
+                env.Vms[env.Vms.IndexOf(moving)] = moving with { ServerId = migrate.ServerId };
+                break;
             case DiscoverServer discover:
                 env.DiscoveredByReplacement.Add(discover.ServerName);
                 break;

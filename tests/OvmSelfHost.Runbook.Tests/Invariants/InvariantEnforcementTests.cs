@@ -165,7 +165,8 @@ public sealed class InvariantEnforcementTests
         run = await harness.ApproveAsync(run.Id, "bob");
 
         Assert.Equal((RunState.Failed, StepKind.Rediscover), (run.State, run.Step));
-        Assert.Contains("never run together", run.StatusMessage);
+        Assert.Contains("two managers with one UUID", run.StatusMessage);
+        Assert.Contains("'service ovmm stop'", run.StatusMessage);
         Assert.DoesNotContain(harness.Ovm.Calls, c => c.Contains("discover server", StringComparison.Ordinal));
     }
 

@@ -38,6 +38,13 @@ internal sealed class SimulatorWorld : IAsyncDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>POST on the simulator's control API (server failures, services, memory); fails the test on an error.</summary>
+    public async Task PostAsync(string path, object? body = null)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(ControlUrl, path), body ?? new { });
+        Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         http.Dispose();

@@ -17,6 +17,9 @@ internal sealed record Server : OvmObject
 
     public bool MaintenanceMode { get; init; }
 
+    /// <summary>MB of memory left for VMs.</summary>
+    public long? UsableMemory { get; init; }
+
     public string? OvmVersion { get; init; }
 
     public List<SimpleId>? VmIds { get; init; }

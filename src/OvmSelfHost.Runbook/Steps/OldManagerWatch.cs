@@ -1,0 +1,65 @@
+using OvmSelfHost.Runbook.Definition;
+using OvmSelfHost.Runbook.Ports;
+using OvmSelfHost.Runbook.Runs;
+
+namespace OvmSelfHost.Runbook.Steps;
+
+/// <summary>
+/// Invariant 7: from a phase's cutover until the run completes, that phase's old manager stays down.
+/// Looked at cheaply (one WS-API read per old manager) before every step and while gates wait.
+/// </summary>
+public static class OldManagerWatch
+{
+    /// <summary>The phases of <paramref name="run"/> whose old manager has been stopped (cutover confirmed).</summary>
+    public static IEnumerable<PhasePlan> StoppedPhases(MigrationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return Enumerable.Range(1, run.Phase)
+            .Where(p => run.StepAt(p, StepKind.StopOldManager).Status is StepStatus.Succeeded or StepStatus.Skipped)
+            .Select(p => Procedure.Phase(p, run.EnvironmentA, run.EnvironmentB));
+    }
+
+    /// <returns>The danger, in words a person can act on, when an old manager runs again; null when all stay down.</returns>
+    public static async Task<string?> FindRunningAsync(MigrationRun run, IOvmConnections ovm, string service, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ovm);
+        foreach (var plan in StoppedPhases(run))
+        {
+            if (await AnswersAsync(ovm.Manager(plan.Target, ManagerRole.Original), cancellationToken) is not { } state)
+            {
+                continue;
+            }
+
+            var host = ovm.HostAddress(plan.Target, HostRole.OriginalManager);
+            var uuid = run.Facts.GetValueOrDefault(plan.Number)?.OldManagerUuid ?? "its UUID";
+            return $"DANGER: {plan.Target}'s old manager is running again ({state}) on {host} after the cutover: two managers with one UUID ({uuid}) " +
+                   $"would both claim {plan.Target}'s servers. Stop it now: ssh {host} 'service {service} stop'. No step runs until it is down; then retry.";
+        }
+
+        return null;
+    }
+
+    /// <summary>Throws a <see cref="StepFailure"/> naming the danger when an old manager runs again.</summary>
+    public static async Task EnsureDownAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (await FindRunningAsync(context.Run, context.Connections, context.Settings.ManagerService, cancellationToken) is { } danger)
+        {
+            throw new StepFailure(danger);
+        }
+    }
+
+    /// <summary>The run state it reports when it answers at all (STARTING is as dangerous as RUNNING); null when it is down.</summary>
+    private static async Task<string?> AnswersAsync(IOvmManager manager, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var status = await manager.GetStatusAsync(cancellationToken);
+            return string.Equals(status.RunState, "STOPPED", StringComparison.OrdinalIgnoreCase) ? null : status.RunState;
+        }
+        catch (OvmFaultException fault) when (fault.Kind == OvmFaultKind.Unreachable)
+        {
+            return null;
+        }
+    }
+}
