@@ -69,6 +69,9 @@ public sealed class MigrationEngine
     public Task<CommandOutcome> ActAsync(Guid id, string user, string channel, OperatorAction action, CancellationToken cancellationToken) =>
         Commands.ActAsync(id, user, channel, action, cancellationToken);
 
+    /// <inheritdoc cref="RunAdvancer.WatchOldManagersAsync"/>
+    public Task<bool> WatchOldManagersAsync(Guid id, CancellationToken cancellationToken) => Advancer.WatchOldManagersAsync(id, cancellationToken);
+
     /// <inheritdoc cref="RunAdvancer.AdvanceAsync"/>
     public Task<bool> AdvanceAsync(Guid id, CancellationToken cancellationToken) => Advancer.AdvanceAsync(id, cancellationToken);
 

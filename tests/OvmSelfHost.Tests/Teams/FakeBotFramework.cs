@@ -150,7 +150,7 @@ public sealed class FakeBotFramework : IAsyncDisposable
         return new JsonWebTokenHandler().CreateToken(descriptor);
     }
 
-    public async Task<T> WaitForAsync<T>(Func<T?> probe, string what, int seconds = 30) where T : class
+    public async Task<T> WaitForAsync<T>(Func<T?> probe, string what, int seconds = 60) where T : class
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < deadline)
