@@ -95,7 +95,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
         port = new Uri(BaseUrl).Port; // a restart after a refused outage listens where the bot expects Slack
     }
 
-    public async Task<T> WaitForAsync<T>(Func<T?> probe, string what, int seconds = 30) where T : class
+    public async Task<T> WaitForAsync<T>(Func<T?> probe, string what, int seconds = 60) where T : class
     {
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (DateTime.UtcNow < deadline)
