@@ -34,9 +34,10 @@ public sealed partial class MigrationEngine(
 
     public RunbookSettings Settings => settings;
 
-    public async Task<CommandOutcome> RequestAsync(IReadOnlyList<string> environments, string user, string channel, string? window, CancellationToken cancellationToken)
+    public async Task<CommandOutcome> RequestAsync(
+        IReadOnlyList<string> environments, string user, string channel, string? window, CancellationToken cancellationToken, Authentication? authentication = null)
     {
-        if (ValidateRequest(environments, user) is { } refusal)
+        if (ValidateRequest(environments, user, authentication) is { } refusal)
         {
             return refusal;
         }
@@ -51,7 +52,7 @@ public sealed partial class MigrationEngine(
         }
 
         var (a, b) = (Canonical(environments[0]), Canonical(environments[1]));
-        var run = MigrationRun.Create(Guid.NewGuid(), a, b, people.ByName(user)!.Name, channel, time.GetUtcNow());
+        var run = MigrationRun.Create(Guid.NewGuid(), a, b, Caller(user, authentication)!.Name, channel, time.GetUtcNow());
         run.Window = window;
         run.StatusMessage = !AdaptersConfigured ? NoAdapterMessage
             : window is null ? "Queued: preflight starts now."
@@ -80,9 +81,9 @@ public sealed partial class MigrationEngine(
 
     internal const string NoAdapterMessage = "Waiting before preflight: no Oracle VM adapter is configured (set Ovm:Adapter).";
 
-    private CommandOutcome? ValidateRequest(IReadOnlyList<string> environments, string user)
+    private CommandOutcome? ValidateRequest(IReadOnlyList<string> environments, string user, Authentication? authentication)
     {
-        var person = people.ByName(user);
+        var person = Caller(user, authentication);
         if (person is null)
         {
             return CommandOutcome.Forbidden($"'{user}' is not a configured user. Configured users: {string.Join(", ", people.All.Select(p => p.Name))}.");

@@ -13,10 +13,12 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
     public DbSet<ChatMessageRow> ChatMessages => Set<ChatMessageRow>();
     public DbSet<DeliveryClaimRow> DeliveryClaims => Set<DeliveryClaimRow>();
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
+    public DbSet<VoteSignInRow> VoteSignIns => Set<VoteSignInRow>();
 
     public const string ChatMessagesTable = "ovm_chat_messages";
     public const string DeliveryClaimsTable = "ovm_delivery_claims";
     public const string OutboxTable = "ovm_outbox";
+    public const string VoteSignInsTable = "ovm_vote_sign_ins";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -67,6 +69,11 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
             e.Property(c => c.ExpiresAt).HasColumnName("expires_at");
             e.Property(c => c.Answer).HasColumnName("answer");
             e.HasIndex(c => c.ExpiresAt);
+        });
+        modelBuilder.Entity<VoteSignInRow>(e =>
+        {
+            e.ToTable(VoteSignInsTable);
+            e.HasIndex(v => new { v.MigrationId, v.Phase, v.Gate, v.Round, v.User }).IsUnique();
         });
         modelBuilder.Entity<OutboxRow>(e =>
         {
