@@ -22,8 +22,8 @@ builder.AddTeams();
 
 var app = builder.Build();
 await app.Services.InitializeStorageAsync();
-app.UseHttpApi();
 app.UseSignIn();
+app.UseHttpApi();
 app.MapSignIn();
 app.MapEnvironmentApi();
 app.MapMigrationApi();

@@ -48,6 +48,7 @@ public static class SignInExtensions
         return builder;
     }
 
+    /// <summary>Before the cross-site guard: the console's anti-forgery tokens are bound to the signed-in person.</summary>
     public static IApplicationBuilder UseSignIn(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -115,6 +116,13 @@ public static class SignInExtensions
                 context.ProtocolMessage.MaxAge = "0";
             }
 
+            return Task.CompletedTask;
+        };
+        // A failed or cancelled sign-in (denied consent, a replayed callback) is the person's to retry, never a 500.
+        o.Events.OnRemoteFailure = context =>
+        {
+            context.Response.Redirect($"/?signInError={Uri.EscapeDataString(context.Failure?.Message ?? "sign-in failed")}");
+            context.HandleResponse();
             return Task.CompletedTask;
         };
     }
