@@ -98,7 +98,7 @@ function renderBanner() {
   const banner = $('banner');
   const text = !state.connected && state.session
     ? 'Lost contact with the host. The console retries every few seconds and will catch up by itself; until then nothing can be sent.'
-    : state.session && !state.session.local ? state.session.message : '';
+    : state.session && !state.session.local && !signedIn() ? state.session.message : '';
   banner.hidden = !text;
   banner.textContent = text;
   banner.className = `banner ${state.connected ? 'banner-info' : 'banner-error'}`;
