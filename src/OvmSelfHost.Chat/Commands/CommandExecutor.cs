@@ -2,6 +2,7 @@ using System.Text;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Readiness;
+using OvmSelfHost.Runbook.People;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Words;
 
@@ -11,7 +12,9 @@ namespace OvmSelfHost.Chat.Commands;
 public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, IReadinessChecks? readiness = null)
 {
     /// <param name="receipt">What a decision found when the command arrived (<see cref="ReceiveAsync"/>); null: it arrives now.</param>
-    public async Task<CommandReply> ExecuteAsync(string user, string channel, string? text, CancellationToken cancellationToken, CommandReceipt? receipt = null)
+    /// <param name="authentication">How the person proved who they are (the console and API with sign-in); null: the channel's mapping of configured users.</param>
+    public async Task<CommandReply> ExecuteAsync(
+        string user, string channel, string? text, CancellationToken cancellationToken, CommandReceipt? receipt = null, Authentication? authentication = null)
     {
         var (command, error) = CommandParser.Parse(text);
         if (command is null)
@@ -26,14 +29,14 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
                 $"{e.Name} (hosting pool {e.HostingPool}, manager VM {e.ReplacementVm.Name})"))),
             "plan" => Plan(command),
             "check" => await CheckAsync(user, channel, command, cancellationToken),
-            "start" => await StartAsync(user, channel, command, cancellationToken),
+            "start" => await StartAsync(user, channel, command, authentication, cancellationToken),
             "status" => await StatusAsync(command, cancellationToken),
-            "approve" => await DecideAsync(user, channel, command, VoteDecision.Approve, receipt, cancellationToken),
-            "reject" => await DecideAsync(user, channel, command, VoteDecision.Reject, receipt, cancellationToken),
+            "approve" => await DecideAsync(user, channel, command, VoteDecision.Approve, receipt, authentication, cancellationToken),
+            "reject" => await DecideAsync(user, channel, command, VoteDecision.Reject, receipt, authentication, cancellationToken),
             "windows" => CommandReply.Done(WindowText.List(engine.Windows, time.GetUtcNow())),
             "why" => await WithRunAsync(command, run => CommandReply.Done(Why(run), run.Id), cancellationToken),
             "audit" => await AuditAsync(command, cancellationToken),
-            _ when Vocabularies.Actions.TryParse(command.Verb, out var action) => await ActAsync(user, channel, command, action, cancellationToken),
+            _ when Vocabularies.Actions.TryParse(command.Verb, out var action) => await ActAsync(user, channel, command, action, authentication, cancellationToken),
             _ => CommandReply.Invalid($"{Vocabularies.Actions.Refusal(command.Verb)} Try /ovm help."),
         };
     }
@@ -74,7 +77,7 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
                                  string.Join('\n', report.Lines()));
     }
 
-    private async Task<CommandReply> StartAsync(string user, string channel, ChatCommand command, CancellationToken cancellationToken)
+    private async Task<CommandReply> StartAsync(string user, string channel, ChatCommand command, Authentication? authentication, CancellationToken cancellationToken)
     {
         var args = command.Arguments;
         if (args.Count < 2 || (args.Count > 2 && !IsWhen(args)))
@@ -83,7 +86,7 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
         }
 
         var window = args.Count == 4 ? args[3] : null;
-        var outcome = await engine.RequestAsync([args[0], args[1]], user, channel, window, cancellationToken);
+        var outcome = await engine.RequestAsync([args[0], args[1]], user, channel, window, cancellationToken, authentication);
         return CommandReply.From(outcome);
     }
 
@@ -120,17 +123,18 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
     }
 
     private async Task<CommandReply> DecideAsync(
-        string user, string channel, ChatCommand command, VoteDecision decision, CommandReceipt? receipt, CancellationToken cancellationToken) =>
+        string user, string channel, ChatCommand command, VoteDecision decision, CommandReceipt? receipt, Authentication? authentication, CancellationToken cancellationToken) =>
         await WithRunAsync(command, async run =>
         {
             var waiting = receipt is not null && receipt.RunId == run.Id ? receipt.Waiting : GateOpening.WaitingIn(run);
             var (opening, refusal) = TypedDecision.Bind(run, command, waiting);
             return refusal ?? CommandReply.From(await engine.DecideAsync(
-                run.Id, user, channel, decision, command.RestAfter(TypedDecision.WordsBeforeReason), cancellationToken, opening));
+                run.Id, user, channel, decision, command.RestAfter(TypedDecision.WordsBeforeReason), cancellationToken, opening, authentication));
         }, cancellationToken);
 
-    private Task<CommandReply> ActAsync(string user, string channel, ChatCommand command, OperatorAction action, CancellationToken cancellationToken) =>
-        WithRunAsync(command, async run => CommandReply.From(await engine.ActAsync(run.Id, user, channel, action, cancellationToken)), cancellationToken);
+    private Task<CommandReply> ActAsync(
+        string user, string channel, ChatCommand command, OperatorAction action, Authentication? authentication, CancellationToken cancellationToken) =>
+        WithRunAsync(command, async run => CommandReply.From(await engine.ActAsync(run.Id, user, channel, action, cancellationToken, authentication)), cancellationToken);
 
     private async Task<CommandReply> AuditAsync(ChatCommand command, CancellationToken cancellationToken) =>
         await WithRunAsync(command, async run =>

@@ -55,19 +55,23 @@ public sealed class MigrationEngine
 
     public IMaintenanceWindows? Windows { get; }
 
-    public Task<CommandOutcome> RequestAsync(IReadOnlyList<string> environments, string user, string channel, string? window, CancellationToken cancellationToken) =>
-        Commands.RequestAsync(environments, user, channel, window, cancellationToken);
+    public Task<CommandOutcome> RequestAsync(
+        IReadOnlyList<string> environments, string user, string channel, string? window, CancellationToken cancellationToken, Authentication? authentication = null) =>
+        Commands.RequestAsync(environments, user, channel, window, cancellationToken, authentication);
 
     /// <inheritdoc cref="RunCommands.DecideAsync"/>
     public Task<CommandOutcome> DecideAsync(
-        Guid id, string user, string channel, VoteDecision decision, string? reason, CancellationToken cancellationToken, GateOpening? expected = null) =>
-        Commands.DecideAsync(id, user, channel, decision, reason, cancellationToken, expected);
+        Guid id, string user, string channel, VoteDecision decision, string? reason, CancellationToken cancellationToken, GateOpening? expected = null,
+        Authentication? authentication = null) =>
+        Commands.DecideAsync(id, user, channel, decision, reason, cancellationToken, expected, authentication);
 
-    public Task<CommandOutcome?> VoteRefusalAsync(Guid id, string user, VoteDecision decision, string? reason, GateOpening expected, CancellationToken cancellationToken) =>
-        Commands.VoteRefusalAsync(id, user, decision, reason, expected, cancellationToken);
+    public Task<CommandOutcome?> VoteRefusalAsync(
+        Guid id, string user, VoteDecision decision, string? reason, GateOpening expected, CancellationToken cancellationToken, Authentication? authentication = null) =>
+        Commands.VoteRefusalAsync(id, user, decision, reason, expected, cancellationToken, authentication);
 
-    public Task<CommandOutcome> ActAsync(Guid id, string user, string channel, OperatorAction action, CancellationToken cancellationToken) =>
-        Commands.ActAsync(id, user, channel, action, cancellationToken);
+    public Task<CommandOutcome> ActAsync(
+        Guid id, string user, string channel, OperatorAction action, CancellationToken cancellationToken, Authentication? authentication = null) =>
+        Commands.ActAsync(id, user, channel, action, cancellationToken, authentication);
 
     /// <inheritdoc cref="RunAdvancer.WatchOldManagersAsync"/>
     public Task<bool> WatchOldManagersAsync(Guid id, CancellationToken cancellationToken) => Advancer.WatchOldManagersAsync(id, cancellationToken);

@@ -8,12 +8,13 @@ namespace OvmSelfHost.Runbook.Engine;
 public sealed partial class RunCommands
 {
     /// <summary>pause, resume, retry, abort, rollback: refused with the reason when the run cannot do it now.</summary>
-    public Task<CommandOutcome> ActAsync(Guid id, string user, string channel, OperatorAction action, CancellationToken cancellationToken) =>
-        ChangeAsync(id, (run, journal) => Act(run, journal, user, channel, action), cancellationToken);
+    public Task<CommandOutcome> ActAsync(
+        Guid id, string user, string channel, OperatorAction action, CancellationToken cancellationToken, Authentication? authentication = null) =>
+        ChangeAsync(id, (run, journal) => Act(run, journal, user, channel, action, authentication), cancellationToken);
 
-    private CommandOutcome Act(MigrationRun run, List<AuditEntry> journal, string user, string channel, OperatorAction action)
+    private CommandOutcome Act(MigrationRun run, List<AuditEntry> journal, string user, string channel, OperatorAction action, Authentication? authentication)
     {
-        var person = people.ByName(user);
+        var person = Caller(user, authentication);
         if (person is null || !(person.Is(PersonRole.Approver) || person.Is(PersonRole.Requester)))
         {
             return CommandOutcome.Forbidden($"'{user}' is not a configured requester or approver; nothing changed.", run);

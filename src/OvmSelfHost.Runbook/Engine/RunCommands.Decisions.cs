@@ -17,29 +17,32 @@ public sealed partial class RunCommands
     /// The opening the decision was made for (a button's, or the one a typed command named when it
     /// was received). Every surface passes it; null (whatever waits now) is left for the runbook's own tests.
     /// </param>
+    /// <param name="authentication">How the voter proved who they are (recorded with the vote); null: the channel's mapping of configured users.</param>
     public Task<CommandOutcome> DecideAsync(
-        Guid id, string user, string channel, VoteDecision decision, string? reason, CancellationToken cancellationToken, GateOpening? expected = null) =>
-        ChangeAsync(id, (run, journal) => Decide(run, journal, user, channel, decision, reason, expected), cancellationToken);
+        Guid id, string user, string channel, VoteDecision decision, string? reason, CancellationToken cancellationToken, GateOpening? expected = null,
+        Authentication? authentication = null) =>
+        ChangeAsync(id, (run, journal) => Decide(run, journal, user, channel, decision, reason, expected, authentication), cancellationToken);
 
     /// <summary>The refusal a vote would get now, or null when it would count: for a confirmation asked before the vote is sent.</summary>
     public async Task<CommandOutcome?> VoteRefusalAsync(
-        Guid id, string user, VoteDecision decision, string? reason, GateOpening expected, CancellationToken cancellationToken) =>
+        Guid id, string user, VoteDecision decision, string? reason, GateOpening expected, CancellationToken cancellationToken, Authentication? authentication = null) =>
         await changes.Store.FindAsync(id, cancellationToken) is { } run
-            ? VoteRefusal(run, user, decision, reason, expected)
+            ? VoteRefusal(run, user, decision, reason, expected, authentication)
             : NoSuchRun(id);
 
-    private CommandOutcome Decide(MigrationRun run, List<AuditEntry> journal, string user, string channel, VoteDecision decision, string? reason, GateOpening? expected)
+    private CommandOutcome Decide(
+        MigrationRun run, List<AuditEntry> journal, string user, string channel, VoteDecision decision, string? reason, GateOpening? expected, Authentication? authentication)
     {
-        if (VoteRefusal(run, user, decision, reason, expected) is { } refusal)
+        if (VoteRefusal(run, user, decision, reason, expected, authentication) is { } refusal)
         {
             return refusal;
         }
 
-        var person = people.ByName(user)!;
+        var person = Caller(user, authentication)!;
         var gate = run.PendingGate!;
-        run.Votes.Add(new Vote(run.Phase, gate, run.GateRound, person.Name, channel, decision, reason, time.GetUtcNow()));
+        run.Votes.Add(new Vote(run.Phase, gate, run.GateRound, person.Name, channel, decision, reason, time.GetUtcNow(), authentication));
         journal.Add(Journal(run, person.Name, channel, decision == VoteDecision.Approve ? "approved" : "rejected",
-            $"gate {gate} of phase {run.Phase} (round {run.GateRound}){(reason is null ? "" : $": {reason}")}"));
+            $"gate {gate} of phase {run.Phase} (round {run.GateRound}){(reason is null ? "" : $": {reason}")}{(authentication is null ? "" : $" ({authentication.Describe()})")}"));
 
         var machine = new RunStateMachine(run);
         if (decision == VoteDecision.Reject)
@@ -84,9 +87,9 @@ public sealed partial class RunCommands
         return CommandOutcome.Done(run, message);
     }
 
-    private CommandOutcome? VoteRefusal(MigrationRun run, string user, VoteDecision decision, string? reason, GateOpening? expected)
+    private CommandOutcome? VoteRefusal(MigrationRun run, string user, VoteDecision decision, string? reason, GateOpening? expected, Authentication? authentication)
     {
-        var person = people.ByName(user);
+        var person = Caller(user, authentication);
         if (person is null)
         {
             return CommandOutcome.Forbidden($"'{user}' is not a configured user; nothing was recorded. Configured users: {string.Join(", ", people.All.Select(p => p.Name))}.", run);
@@ -115,6 +118,11 @@ public sealed partial class RunCommands
             return CommandOutcome.Invalid($"A rejection needs a reason, e.g. /ovm reject <id> {gate} the window is too short.", run);
         }
 
+        if (decision == VoteDecision.Approve && StaleSignIn(gate, authentication) is { } stale)
+        {
+            return CommandOutcome.Forbidden(stale, run);
+        }
+
         if (string.Equals(person.Name, run.RequestedBy, StringComparison.OrdinalIgnoreCase) && !settings.Gates.RequesterMayVote(gate))
         {
             return CommandOutcome.Forbidden($"{person.Name} requested this migration and may not vote on {gate}: a second pair of eyes is required.", run);
@@ -123,6 +131,27 @@ public sealed partial class RunCommands
         return run.VotesOnPendingGate.Any(v => string.Equals(v.User, person.Name, StringComparison.OrdinalIgnoreCase))
             ? CommandOutcome.Conflict($"{person.Name} already voted on {gate}; a second vote by the same person does not count. Another approver must decide.", run)
             : null;
+    }
+
+    /// <summary>Why a dangerous gate does not take this approval: no sign-in at the identity provider, or one older than the limit.</summary>
+    private string? StaleSignIn(string gate, Authentication? authentication)
+    {
+        if (settings.FreshSignIn is not { } rule || !rule.Applies(gate))
+        {
+            return null;
+        }
+
+        var limit = rule.MaxAge;
+        if (authentication?.SignedInAt is not { } at)
+        {
+            return $"{gate} needs an approval from a fresh sign-in (within {limit:g}) at the identity provider; nothing was recorded. "
+                + "Approve it in the web console (a chat Approve button sends you a link there).";
+        }
+
+        var age = time.GetUtcNow() - at;
+        return age <= limit
+            ? null
+            : $"{gate} needs a fresh sign-in: yours is {age.TotalMinutes:0} minutes old, the limit is {limit:g}; nothing was recorded. Sign in again and approve.";
     }
 
     private IEnumerable<string> OtherApprovers(MigrationRun run) =>

@@ -25,9 +25,10 @@ public sealed partial class RunCommands(
 {
     public bool AdaptersConfigured => adaptersConfigured;
 
-    public async Task<CommandOutcome> RequestAsync(IReadOnlyList<string> environments, string user, string channel, string? window, CancellationToken cancellationToken)
+    public async Task<CommandOutcome> RequestAsync(
+        IReadOnlyList<string> environments, string user, string channel, string? window, CancellationToken cancellationToken, Authentication? authentication = null)
     {
-        if (ValidateRequest(environments, user) is { } refusal)
+        if (ValidateRequest(environments, user, authentication) is { } refusal)
         {
             return refusal;
         }
@@ -42,7 +43,7 @@ public sealed partial class RunCommands(
         }
 
         var (a, b) = (Canonical(environments[0]), Canonical(environments[1]));
-        var run = MigrationRun.Create(Guid.NewGuid(), a, b, people.ByName(user)!.Name, channel, time.GetUtcNow());
+        var run = MigrationRun.Create(Guid.NewGuid(), a, b, Caller(user, authentication)!.Name, channel, time.GetUtcNow());
         run.Window = window;
         run.StatusMessage = !AdaptersConfigured ? NoAdapterMessage
             : window is null ? "Queued: preflight starts now."
@@ -64,9 +65,9 @@ public sealed partial class RunCommands(
 
     internal const string NoAdapterMessage = MigrationEngine.NoAdapterMessageText;
 
-    private CommandOutcome? ValidateRequest(IReadOnlyList<string> environments, string user)
+    private CommandOutcome? ValidateRequest(IReadOnlyList<string> environments, string user, Authentication? authentication)
     {
-        var person = people.ByName(user);
+        var person = Caller(user, authentication);
         if (person is null)
         {
             return CommandOutcome.Forbidden($"'{user}' is not a configured user. Configured users: {string.Join(", ", people.All.Select(p => p.Name))}.");
@@ -123,6 +124,12 @@ public sealed partial class RunCommands(
 
     private AuditEntry Journal(MigrationRun run, string actor, string channel, string action, string detail) =>
         changes.Journal(run, actor, channel, action, detail);
+
+    /// <summary>The person a command is from: the configured user, with the identity provider's roles when it asserts them.</summary>
+    private Person? Caller(string user, Authentication? authentication) =>
+        authentication?.Roles is { } roles
+            ? new Person(people.ByName(user)?.Name ?? user, roles)
+            : people.ByName(user);
 
     /// <summary>A person's change: any replica saves it (checked by the run's version), then the run's executor is woken.</summary>
     private async Task<CommandOutcome> ChangeAsync(Guid id, Func<MigrationRun, List<AuditEntry>, CommandOutcome> change, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ namespace OvmSelfHost.Runbook.Gates;
 
 /// <summary>One person's decision on one opening of one gate. Votes are kept for ever.</summary>
 /// <param name="Round">Which opening of the gate: a gate opened again after a retry starts a new round.</param>
+/// <param name="Authentication">How the voter proved who they are; null for votes recorded before this was kept.</param>
 public sealed record Vote(
     int Phase,
     string Gate,
@@ -10,4 +11,5 @@ public sealed record Vote(
     string Channel,
     VoteDecision Decision,
     string? Reason,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    People.Authentication? Authentication = null);

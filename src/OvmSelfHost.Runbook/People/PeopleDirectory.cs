@@ -16,5 +16,8 @@ public sealed class PeopleDirectory(IEnumerable<Person> people)
     public Person? ByTeamsObjectId(string? id) =>
         id is null ? null : all.FirstOrDefault(p => string.Equals(p.TeamsObjectId, id, StringComparison.OrdinalIgnoreCase));
 
+    public Person? BySignIn(string? value) =>
+        value is null ? null : all.FirstOrDefault(p => string.Equals(p.SignIn, value, StringComparison.OrdinalIgnoreCase));
+
     public IEnumerable<Person> Approvers => all.Where(p => p.Is(PersonRole.Approver));
 }

@@ -31,6 +31,9 @@ public sealed record RunbookSettings
     /// <summary>Configured expected durations per step, used until a step has run before.</summary>
     public IReadOnlyDictionary<Definition.StepKind, TimeSpan> ExpectedDurations { get; init; } = new Dictionary<Definition.StepKind, TimeSpan>();
 
+    /// <summary>Which approvals need a fresh sign-in; null when no identity provider is configured.</summary>
+    public FreshSignInRule? FreshSignIn { get; init; }
+
     public string ManagerService { get; init; } = "ovmm";
     public string DatabaseService { get; init; } = "ovmm_mysql";
 

@@ -119,7 +119,7 @@ public static class HostConfiguration
                 }
             }
 
-            people.Add(new Person(user.Name, roles, user.SlackUserId, user.TeamsObjectId));
+            people.Add(new Person(user.Name, roles, user.SlackUserId, user.TeamsObjectId, user.SignIn));
         }
 
         var duplicate = people.GroupBy(p => p.Name, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);

@@ -7,4 +7,7 @@ public sealed class UserOptions
     public List<string> Roles { get; set; } = [];
     public string? SlackUserId { get; set; }
     public string? TeamsObjectId { get; set; }
+
+    /// <summary>With sign-in configured: the value of <c>SignIn:LinkClaim</c> (e-mail, object id) that is this person.</summary>
+    public string? SignIn { get; set; }
 }

@@ -1,4 +1,5 @@
 using OvmSelfHost.Chat.Commands;
+using OvmSelfHost.SignIn;
 
 namespace OvmSelfHost.Endpoints;
 
@@ -10,15 +11,15 @@ public static class CommandApi
         return app;
     }
 
-    private static async Task<IResult> ExecuteAsync(HttpRequest request, CommandExecutor commands, LocalMode local, CancellationToken cancellationToken)
+    private static async Task<IResult> ExecuteAsync(HttpRequest request, CommandExecutor commands, Askers askers, CancellationToken cancellationToken)
     {
-        var (body, problem) = await MigrationApi.ReadFromSomeoneAsync<CommandRequest>(request, local, b => b.User, "user", """{"user":"alice","text":"/ovm status"}""");
+        var (body, asker, problem) = await MigrationApi.ReadFromSomeoneAsync<CommandRequest>(request, askers, b => b.User, "user", """{"user":"alice","text":"/ovm status"}""");
         if (problem is not null)
         {
             return problem;
         }
 
-        var reply = await commands.ExecuteAsync(body!.User!, "web", body.Text, cancellationToken);
+        var reply = await commands.ExecuteAsync(asker!.Name, "web", body!.Text, cancellationToken, authentication: asker.Authentication);
         var result = new { ok = reply.Succeeded, outcome = reply.Kind.ToString(), text = reply.Text, migrationId = reply.MigrationId };
         return reply.Succeeded ? Results.Ok(result) : Results.Json(result, statusCode: Status(reply.Kind));
     }

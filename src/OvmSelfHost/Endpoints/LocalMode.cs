@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using OvmSelfHost.SignIn;
 
 namespace OvmSelfHost.Endpoints;
 
@@ -8,18 +10,20 @@ namespace OvmSelfHost.Endpoints;
 /// Until the channels carry real identities, a "user" field in a request is believed only when the
 /// host listens on loopback alone, where whoever calls is already on the machine, and the request did
 /// not come through a reverse proxy (forwarded headers present): behind a proxy, "loopback" is the
-/// proxy, and anyone who reaches it would be believed.
+/// proxy, and anyone who reaches it would be believed. The moment an identity provider is configured
+/// (<c>SignIn:Authority</c>), local mode is off everywhere: the provider says who.
 /// </summary>
-public sealed class LocalMode(IServer server, IHttpContextAccessor http)
+public sealed class LocalMode(IServer server, IHttpContextAccessor http, IOptions<SignInOptions> signIn)
 {
     /// <summary>Headers a reverse proxy adds; any of them switches the user-asserted identity off for that request.</summary>
     public static IReadOnlyList<string> ForwardedHeaders { get; } = ["Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Real-IP"];
 
-    public bool IsLocal => ListensOnLoopbackOnly && ForwardedHeader(http.HttpContext?.Request) is null;
+    public bool IsLocal => !signIn.Value.Enabled && ListensOnLoopbackOnly && ForwardedHeader(http.HttpContext?.Request) is null;
 
     /// <summary>Why a picked name is not believed now, as a sentence; empty in local mode.</summary>
     public string WhyNotLocal =>
-        !ListensOnLoopbackOnly ? $"the host listens on {string.Join(", ", Addresses())}, not on loopback alone"
+        signIn.Value.Enabled ? $"sign-in is configured ({signIn.Value.Authority}): people act as who they signed in as"
+        : !ListensOnLoopbackOnly ? $"the host listens on {string.Join(", ", Addresses())}, not on loopback alone"
         : ForwardedHeader(http.HttpContext?.Request) is { } header ? $"this request came through a reverse proxy (it carries {header})"
         : "";
 

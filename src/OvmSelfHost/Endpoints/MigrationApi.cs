@@ -3,6 +3,7 @@ using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Settings;
 using OvmSelfHost.Runbook.Words;
+using OvmSelfHost.SignIn;
 
 namespace OvmSelfHost.Endpoints;
 
@@ -23,16 +24,16 @@ public static class MigrationApi
         return app;
     }
 
-    private static async Task<IResult> StartAsync(HttpRequest request, MigrationEngine engine, RunbookSettings settings, LocalMode local, CancellationToken cancellationToken)
+    private static async Task<IResult> StartAsync(HttpRequest request, MigrationEngine engine, RunbookSettings settings, Askers askers, CancellationToken cancellationToken)
     {
-        var (body, problem) = await ReadFromSomeoneAsync<StartMigrationRequest>(request, local, b => b.RequestedBy, "requestedBy",
+        var (body, asker, problem) = await ReadFromSomeoneAsync<StartMigrationRequest>(request, askers, b => b.RequestedBy, "requestedBy",
             """{"environments":["A","B"],"requestedBy":"alice"}""");
         if (problem is not null)
         {
             return problem;
         }
 
-        var outcome = await engine.RequestAsync(body!.Environments ?? [], body.RequestedBy!, Channel, body.Window, cancellationToken);
+        var outcome = await engine.RequestAsync(body!.Environments ?? [], asker!.Name, Channel, body.Window, cancellationToken, asker.Authentication);
         return outcome.Succeeded
             ? Results.Created($"/api/migrations/{outcome.Run!.Id}", MigrationView.From(outcome.Run, settings))
             : Problems.From(outcome.Kind, outcome.Message);
@@ -46,9 +47,9 @@ public static class MigrationApi
             ? Results.Ok(MigrationView.From(run, settings))
             : Problems.From(OutcomeKind.NotFound, $"No migration {id}. GET /api/migrations lists them.");
 
-    private static async Task<IResult> DecideAsync(Guid id, HttpRequest request, MigrationEngine engine, RunbookSettings settings, LocalMode local, CancellationToken cancellationToken)
+    private static async Task<IResult> DecideAsync(Guid id, HttpRequest request, MigrationEngine engine, RunbookSettings settings, Askers askers, CancellationToken cancellationToken)
     {
-        var (body, problem) = await ReadFromSomeoneAsync<DecisionRequest>(request, local, b => b.User, "user", """{"user":"bob","decision":"approve","gate":"CreateManagerVm"}""");
+        var (body, asker, problem) = await ReadFromSomeoneAsync<DecisionRequest>(request, askers, b => b.User, "user", """{"user":"bob","decision":"approve","gate":"CreateManagerVm"}""");
         if (problem is not null)
         {
             return problem;
@@ -74,12 +75,12 @@ public static class MigrationApi
 
         // Bound to the opening that waits as the request arrives, unless the caller named one: never to a later one.
         var expected = new GateOpening(body.Phase ?? waiting?.Phase ?? run.Phase, gate, body.Round ?? waiting?.Round ?? run.GateRound);
-        return Answer(await engine.DecideAsync(id, body.User!, Channel, decision, body.Reason, cancellationToken, expected), settings);
+        return Answer(await engine.DecideAsync(id, asker!.Name, Channel, decision, body.Reason, cancellationToken, expected, asker.Authentication), settings);
     }
 
-    private static async Task<IResult> ActAsync(Guid id, HttpRequest request, MigrationEngine engine, RunbookSettings settings, LocalMode local, CancellationToken cancellationToken)
+    private static async Task<IResult> ActAsync(Guid id, HttpRequest request, MigrationEngine engine, RunbookSettings settings, Askers askers, CancellationToken cancellationToken)
     {
-        var (body, problem) = await ReadFromSomeoneAsync<ActionRequest>(request, local, b => b.User, "user", """{"user":"bob","action":"pause"}""");
+        var (body, asker, problem) = await ReadFromSomeoneAsync<ActionRequest>(request, askers, b => b.User, "user", """{"user":"bob","action":"pause"}""");
         if (problem is not null)
         {
             return problem;
@@ -90,7 +91,7 @@ public static class MigrationApi
             return Problems.BadRequest($"'action': {Vocabularies.Actions.Refusal(body.Action)}");
         }
 
-        return Answer(await engine.ActAsync(id, body.User!, Channel, action, cancellationToken), settings);
+        return Answer(await engine.ActAsync(id, asker!.Name, Channel, action, cancellationToken, asker.Authentication), settings);
     }
 
     private static async Task<IResult> AuditAsync(Guid id, MigrationEngine engine, CancellationToken cancellationToken) =>
@@ -108,23 +109,27 @@ public static class MigrationApi
             ? Results.Ok(new { message = outcome.Message, migration = MigrationView.From(outcome.Run!, settings) })
             : Problems.From(outcome.Kind, outcome.Message);
 
-    /// <summary>Reads the body and checks that it names who asks, and that the host may believe it.</summary>
-    internal static async Task<(T? Body, IResult? Problem)> ReadFromSomeoneAsync<T>(
-        HttpRequest request, LocalMode local, Func<T, string?> who, string field, string example)
+    /// <summary>
+    /// Reads the body and establishes who asks: the signed-in person when sign-in is configured (the
+    /// body's name is then ignored), else the name in the body, believed in local mode only.
+    /// </summary>
+    internal static async Task<(T? Body, Asker? Asker, IResult? Problem)> ReadFromSomeoneAsync<T>(
+        HttpRequest request, Askers askers, Func<T, string?> who, string field, string example)
         where T : class
     {
-        var (body, problem) = await JsonBody.ReadAsync<T>(request, example);
-        return problem is not null ? (null, problem) : Refusal(local, who(body!), field) is { } refusal ? (null, refusal) : (body, null);
-    }
-
-    internal static IResult? Refusal(LocalMode local, string? user, string field)
-    {
-        if (!local.IsLocal)
+        if (askers.SignInEnabled && askers.Resolve(request.HttpContext, null, field) is { Problem: { } unsigned })
         {
-            return Problems.From(OutcomeKind.Forbidden,
-                $"The '{field}' field is trusted only in local mode (host on loopback alone, no reverse proxy), and {local.WhyNotLocal}. Use Slack or Teams, which carry real identities.");
+            // Before the body: a request without a valid sign-in learns nothing more than that.
+            return (null, null, unsigned);
         }
 
-        return string.IsNullOrWhiteSpace(user) ? Problems.BadRequest($"'{field}' is required: who is asking?") : null;
+        var (body, problem) = await JsonBody.ReadAsync<T>(request, example);
+        if (problem is not null)
+        {
+            return (null, null, problem);
+        }
+
+        var (asker, refusal) = askers.Resolve(request.HttpContext, who(body!), field);
+        return refusal is not null ? (null, null, refusal) : (body, asker, null);
     }
 }

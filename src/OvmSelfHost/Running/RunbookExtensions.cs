@@ -14,6 +14,7 @@ public static class RunbookExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var (settings, people) = HostConfiguration.Read(builder.Configuration);
+        settings = settings with { FreshSignIn = (builder.Configuration.GetSection(SignIn.SignInOptions.SectionName).Get<SignIn.SignInOptions>() ?? new()).Rule() };
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(people);

@@ -165,7 +165,9 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         }
 
         var votes = await db.Votes.Where(v => v.MigrationId == run.Id).CountAsync(cancellationToken);
-        db.Votes.AddRange(run.Votes.Skip(votes).Select(v => v.ToRow(run.Id)));
+        var newVotes = run.Votes.Skip(votes).ToList();
+        db.Votes.AddRange(newVotes.Select(v => v.ToRow(run.Id)));
+        db.VoteSignIns.AddRange(newVotes.Where(v => v.Authentication is not null).Select(v => v.ToSignInRow(run.Id)));
 
         var intents = await db.Intents.Where(i => i.MigrationId == run.Id).ToDictionaryAsync(i => i.Id, cancellationToken);
         foreach (var intent in run.Intents)
@@ -204,7 +206,8 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         var steps = await db.Steps.AsNoTracking().Where(s => s.MigrationId == row.Id).ToListAsync(cancellationToken);
         var votes = await db.Votes.AsNoTracking().Where(v => v.MigrationId == row.Id).ToListAsync(cancellationToken);
         var intents = await db.Intents.AsNoTracking().Where(i => i.MigrationId == row.Id).ToListAsync(cancellationToken);
-        var run = RunMapping.ToRun(row, steps, votes, intents);
+        var signIns = await db.VoteSignIns.AsNoTracking().Where(v => v.MigrationId == row.Id).ToListAsync(cancellationToken);
+        var run = RunMapping.ToRun(row, steps, votes, intents, signIns);
         run.Executor = executor;
         return run;
     }

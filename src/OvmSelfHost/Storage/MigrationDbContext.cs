@@ -15,11 +15,13 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
     public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
     public DbSet<LeaseRow> Leases => Set<LeaseRow>();
     public DbSet<ReadinessRow> Readiness => Set<ReadinessRow>();
+    public DbSet<VoteSignInRow> VoteSignIns => Set<VoteSignInRow>();
 
     public const string ChatMessagesTable = "ovm_chat_messages";
     public const string DeliveryClaimsTable = "ovm_delivery_claims";
     public const string OutboxTable = "ovm_outbox";
     public const string LeasesTable = "ovm_leases";
+    public const string VoteSignInsTable = "ovm_vote_sign_ins";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -75,6 +77,11 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
         {
             e.ToTable("ovm_readiness");
             e.HasIndex(r => new { r.Pair, r.Id });
+        });
+        modelBuilder.Entity<VoteSignInRow>(e =>
+        {
+            e.ToTable(VoteSignInsTable);
+            e.HasIndex(v => new { v.MigrationId, v.Phase, v.Gate, v.Round, v.User }).IsUnique();
         });
         modelBuilder.Entity<OutboxRow>(e =>
         {

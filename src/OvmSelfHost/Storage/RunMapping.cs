@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OvmSelfHost.Runbook.Audit;
+using OvmSelfHost.Runbook.People;
 using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Runs;
@@ -71,6 +72,18 @@ internal static class RunMapping
         At = vote.At,
     };
 
+    public static VoteSignInRow ToSignInRow(this Vote vote, Guid migrationId) => new()
+    {
+        MigrationId = migrationId,
+        Phase = vote.Phase,
+        Gate = vote.Gate,
+        Round = vote.Round,
+        User = vote.User,
+        Method = vote.Authentication!.Method,
+        Subject = vote.Authentication.Subject,
+        SignedInAt = vote.Authentication.SignedInAt,
+    };
+
     public static AuditRow ToRow(this AuditEntry entry) => new()
     {
         MigrationId = entry.MigrationId,
@@ -83,8 +96,10 @@ internal static class RunMapping
 
     public static AuditEntry ToEntry(this AuditRow row) => new(row.MigrationId, row.At, row.Actor, row.Channel, row.Action, row.Detail);
 
-    public static MigrationRun ToRun(MigrationRow row, IEnumerable<StepRow> steps, IEnumerable<VoteRow> votes, IEnumerable<IntentRow> intents)
+    public static MigrationRun ToRun(
+        MigrationRow row, IEnumerable<StepRow> steps, IEnumerable<VoteRow> votes, IEnumerable<IntentRow> intents, IEnumerable<VoteSignInRow>? signIns = null)
     {
+        var how = (signIns ?? []).ToDictionary(s => (s.Phase, s.Gate, s.Round, s.User), s => new Authentication(s.Method, s.Subject, s.SignedInAt));
         var run = new MigrationRun
         {
             Id = row.Id,
@@ -107,7 +122,8 @@ internal static class RunMapping
             Facts = JsonSerializer.Deserialize<Dictionary<int, PhaseFacts>>(row.FactsJson, Json) ?? [],
         };
         run.Steps.AddRange(steps.OrderBy(s => s.Phase).ThenBy(s => StoredName.Parse<StepKind>(s.Kind)).Select(ToStep));
-        run.Votes.AddRange(votes.OrderBy(v => v.Id).Select(v => new Vote(v.Phase, v.Gate, v.Round, v.User, v.Channel, StoredName.Parse<VoteDecision>(v.Decision), v.Reason, v.At)));
+        run.Votes.AddRange(votes.OrderBy(v => v.Id).Select(v => new Vote(v.Phase, v.Gate, v.Round, v.User, v.Channel, StoredName.Parse<VoteDecision>(v.Decision), v.Reason, v.At,
+            how.GetValueOrDefault((v.Phase, v.Gate, v.Round, v.User)))));
         run.Intents.AddRange(intents.OrderBy(i => i.RecordedAt).Select(ToIntent));
         return run;
     }

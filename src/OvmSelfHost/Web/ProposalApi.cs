@@ -6,6 +6,7 @@ using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Settings;
 using OvmSelfHost.Runbook.Words;
+using OvmSelfHost.SignIn;
 
 namespace OvmSelfHost.Web;
 
@@ -32,7 +33,7 @@ internal static class ProposalApi
         }
 
         return Results.Ok(keys.Distinct().OrderBy(k => k.Round).ThenBy(k => k.Phase)
-            .Select(k => ProposalView.From(GateProposals.Describe(run, k, settings))).ToList());
+            .Select(k => ProposalView.From(GateProposals.Describe(run, k, settings), settings, run)).ToList());
     }
 
     /// <summary>
@@ -42,7 +43,7 @@ internal static class ProposalApi
     /// replica, it changes nothing and gets the first answer.
     /// </summary>
     public static async Task<IResult> VoteAsync(
-        string key, HttpRequest request, MigrationEngine engine, IDeliveryClaims claims, LocalMode local, CancellationToken cancellationToken)
+        string key, HttpRequest request, MigrationEngine engine, IDeliveryClaims claims, Askers askers, CancellationToken cancellationToken)
     {
         VoteRequest? body;
         try
@@ -54,7 +55,8 @@ internal static class ProposalApi
             return Refused(StatusCodes.Status400BadRequest, $"The body is not valid JSON ({ex.Message}). Send {{\"user\":\"bob\",\"decision\":\"approve\"}}.");
         }
 
-        if (MigrationApi.Refusal(local, body?.User, "user") is { } refusal)
+        var (asker, refusal) = askers.Resolve(request.HttpContext, body?.User, "user");
+        if (refusal is not null)
         {
             return refusal;
         }
@@ -71,7 +73,7 @@ internal static class ProposalApi
 
         var delivery = body.DeliveryId is { Length: > 0 } id
             ? DeliveryKey.Of("web-vote", id)
-            : DeliveryKey.Of("web-vote-body", proposal!.ToString(), body.User, decision.ToString(), body.Reason);
+            : DeliveryKey.Of("web-vote-body", proposal!.ToString(), asker!.Name, decision.ToString(), body.Reason);
         var claim = await claims.ClaimAsync(delivery, Channel, cancellationToken);
         if (!claim.IsFirst)
         {
@@ -80,7 +82,7 @@ internal static class ProposalApi
         }
 
         var outcome = await claims.ActAsync(delivery,
-            () => engine.DecideAsync(proposal!.MigrationId, body.User!, Channel, decision, body.Reason, cancellationToken, proposal.Opening),
+            () => engine.DecideAsync(proposal!.MigrationId, asker!.Name, Channel, decision, body.Reason, cancellationToken, proposal.Opening, asker.Authentication),
             o => new StoredOutcome(o.Kind, o.Message).ToJson(), cancellationToken);
         return Answer(new StoredOutcome(outcome.Kind, outcome.Message));
     }

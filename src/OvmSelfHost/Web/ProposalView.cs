@@ -19,9 +19,12 @@ internal sealed record ProposalView(
     int RequiredApprovals,
     bool RequesterMayVote,
     string Status,
-    IReadOnlyList<ProposalVoteView> Votes)
+    IReadOnlyList<ProposalVoteView> Votes,
+    bool FreshSignIn = false)
 {
-    public static ProposalView From(GateProposal proposal) => new(
+    /// <param name="settings">Says whether an approval of this gate needs a fresh sign-in.</param>
+    /// <param name="run">Its votes say how each voter signed in.</param>
+    public static ProposalView From(GateProposal proposal, Runbook.Settings.RunbookSettings? settings = null, Runbook.Runs.MigrationRun? run = null) => new(
         proposal.Key.ToString(),
         proposal.Key.Phase,
         proposal.Key.Gate,
@@ -36,5 +39,7 @@ internal sealed record ProposalView(
         proposal.RequiredApprovals,
         proposal.RequesterMayVote,
         proposal.Status.ToString(),
-        proposal.Decisions.Select(d => new ProposalVoteView(d.User, d.Decision.ToString().ToLowerInvariant(), d.Reason, d.At, d.Channel)).ToList());
+        proposal.Decisions.Select(d => new ProposalVoteView(d.User, d.Decision.ToString().ToLowerInvariant(), d.Reason, d.At, d.Channel,
+            run?.Votes.FirstOrDefault(v => v.Phase == proposal.Key.Phase && v.Gate == proposal.Key.Gate && v.Round == proposal.Key.Round && v.User == d.User)?.Authentication?.Describe())).ToList(),
+        settings?.FreshSignIn?.Applies(proposal.Key.Gate) == true);
 }

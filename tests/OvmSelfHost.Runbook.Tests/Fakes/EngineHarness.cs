@@ -11,7 +11,9 @@ namespace OvmSelfHost.Runbook.Tests.Fakes;
 /// <summary>An engine over the fakes, with the repository's people (alice requests, bob and carol approve).</summary>
 public sealed class EngineHarness
 {
-    public EngineHarness(IReadOnlyDictionary<string, ApprovalPolicy>? gates = null, InMemoryMigrationStore? store = null, FakeOvm? ovm = null, bool withAdapters = true)
+    public EngineHarness(
+        IReadOnlyDictionary<string, ApprovalPolicy>? gates = null, InMemoryMigrationStore? store = null, FakeOvm? ovm = null, bool withAdapters = true,
+        FreshSignInRule? freshSignIn = null)
     {
         Store = store ?? new InMemoryMigrationStore();
         Ovm = ovm ?? new FakeOvm();
@@ -24,6 +26,7 @@ public sealed class EngineHarness
             },
             Gates = new GatePolicies(gates),
             ManagerStopTimeout = TimeSpan.Zero,
+            FreshSignIn = freshSignIn,
         };
         Engine = new MigrationEngine(Store, Settings, People, AllSteps(), Notifier, Driver, Time, withAdapters ? Ovm : null);
     }

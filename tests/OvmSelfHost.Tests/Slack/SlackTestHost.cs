@@ -46,6 +46,9 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The host itself, for clients of its own (a person signing in to the console).</summary>
+    public WebApplicationFactory<Program> Factory => host;
+
     public string DatabaseFile => factory.DatabaseFile;
 
     public List<TimeSpan> AnswerTimes { get; } = [];

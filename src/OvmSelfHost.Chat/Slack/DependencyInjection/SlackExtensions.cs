@@ -11,6 +11,7 @@ using OvmSelfHost.Chat.DependencyInjection;
 using OvmSelfHost.Chat.Http;
 using OvmSelfHost.Chat.Slack.Endpoints;
 using OvmSelfHost.Chat.Outbox;
+using OvmSelfHost.Chat.Proposals;
 using OvmSelfHost.Chat.Slack.Outbox;
 using OvmSelfHost.Chat.Slack.Signing;
 using OvmSelfHost.Chat.Slack.WebApi;
@@ -42,6 +43,7 @@ public static class SlackExtensions
         services.AddTransient<SlackCommandHandler>();
         services.AddTransient<SlackInteractionHandler>();
         services.AddTransient<SlackVoteCaster>();
+        services.TryAddSingleton<ApprovalLinkOffer>();
         services.AddTransient<SlackEventHandler>();
         services.AddTransient<SlackMentionHandler>();
         AddWebApi(services);

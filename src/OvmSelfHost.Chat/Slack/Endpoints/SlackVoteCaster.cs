@@ -20,7 +20,8 @@ internal sealed class SlackVoteCaster(
     SlackWebApiClient slack,
     SlackResponseUrlClient replies,
     IOutbox outbox,
-    IDeliveryClaims claims)
+    IDeliveryClaims claims,
+    ApprovalLinkOffer links)
 {
     /// <summary>A button rejection carries this reason; a written reason goes through /ovm reject.</summary>
     public const string ButtonRejectReason = "rejected with the Slack button";
@@ -31,6 +32,12 @@ internal sealed class SlackVoteCaster(
         if (people.BySlackUserId(click.UserId) is not { } person)
         {
             await ReplyAsync(click, $"{await NameOfAsync(click.UserId, cancellationToken)} ({click.UserId}) is not a configured user; nothing was recorded. Ask an administrator to add your SlackUserId under Users.", cancellationToken);
+            return;
+        }
+
+        if (decision == VoteDecision.Approve && await links.OfferAsync(key, SlackChannel.Name, click.UserId, person, cancellationToken) is { } offer)
+        {
+            await ReplyAsync(click, offer, cancellationToken);
             return;
         }
 

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using OvmSelfHost.Chat.DependencyInjection;
 using OvmSelfHost.Chat.Http;
 using OvmSelfHost.Chat.Outbox;
+using OvmSelfHost.Chat.Proposals;
 using OvmSelfHost.Chat.Teams.Authentication;
 using OvmSelfHost.Chat.Teams.Connector;
 using OvmSelfHost.Chat.Teams.Conversations;
@@ -61,6 +62,7 @@ public static class TeamsExtensions
         services.AddTransient<TeamsReplies>();
         services.AddTransient<TeamsMessageHandler>();
         services.AddTransient<TeamsInvokeHandler>();
+        services.TryAddSingleton<ApprovalLinkOffer>();
         services.AddTransient<TeamsInstallationHandler>();
         services.AddTransient<TeamsActivityEndpoint>();
         return builder;

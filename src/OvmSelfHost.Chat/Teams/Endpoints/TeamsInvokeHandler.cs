@@ -24,7 +24,7 @@ namespace OvmSelfHost.Chat.Teams.Endpoints;
 /// </summary>
 internal sealed class TeamsInvokeHandler(
     PeopleDirectory people, MigrationEngine engine, IDeliveryClaims claims, ChatWorkQueue queue,
-    TeamsRunPublisher cards, IOutbox outbox)
+    TeamsRunPublisher cards, IOutbox outbox, ApprovalLinkOffer links)
 {
     public const string InvokeName = "adaptiveCard/action";
     public const string ButtonRejectReason = "rejected with the Teams button";
@@ -71,6 +71,11 @@ internal sealed class TeamsInvokeHandler(
             return refusal;
         }
 
+        if (await links.OfferAsync(key, TeamsChannel.Name, activity.From!.AadObjectId!, person!, cancellationToken) is { } offer)
+        {
+            return TeamsInvokeResponse.MessageBody(offer);
+        }
+
         var outcome = await engine.VoteRefusalAsync(key.MigrationId, person!.Name, VoteDecision.Approve, null, key.Opening, cancellationToken);
         if (outcome is not null)
         {
@@ -88,6 +93,11 @@ internal sealed class TeamsInvokeHandler(
         if (Refusal(activity, action, person, out var key) is { } refusal)
         {
             return refusal;
+        }
+
+        if (decision == VoteDecision.Approve && await links.OfferAsync(key, TeamsChannel.Name, activity.From!.AadObjectId!, person!, cancellationToken) is { } offer)
+        {
+            return TeamsInvokeResponse.MessageBody(offer);
         }
 
         var claim = DeliveryKey.Of("teams-invoke", activity.Conversation?.Id, activity.Id ?? $"{person!.Name}:{decision}:{key}");

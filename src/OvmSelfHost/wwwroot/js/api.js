@@ -46,4 +46,6 @@ export const api = {
   // deliveryId: one per click, so a request the browser sends again is recognised by the host as the same vote.
   vote: (key, user, decision, reason, deliveryId) => call('POST', `/api/proposals/${encodeURIComponent(key)}/votes`, { user, decision, reason, deliveryId }),
   act: (id, user, action) => call('POST', `/api/migrations/${id}/actions`, { user, action }),
+  link: ticket => call('GET', `/api/links/${encodeURIComponent(ticket)}`),
+  confirmLink: ticket => call('POST', `/api/links/${encodeURIComponent(ticket)}/confirm`, {}),
 };

@@ -12,7 +12,23 @@ const state = {
   migrations: [], selectedId: null, migration: null, proposals: [], graph: null,
   expanded: new Set(), messages: JSON.parse(sessionStorage.getItem('ovm.messages') || '[]'),
 };
-const canAct = () => Boolean(state.session?.local && state.connected);
+const signedIn = () => Boolean(state.session?.signIn && state.session.user);
+const canAct = () => Boolean((state.session?.local || signedIn()) && state.connected);
+const params = new URLSearchParams(location.search);
+// A chat approval link (?link=…) or a dangerous approval waiting for a fresh sign-in (?confirm=<key>).
+state.linkTicket = params.get('link');
+state.confirmKey = params.get('confirm');
+
+/** Whether the sign-in is recent enough for a gate that needs a fresh one. */
+function freshEnough() {
+  if (!state.session?.signIn) return true;
+  if (!state.session.signedInAt) return false;
+  return (Date.now() - new Date(state.session.signedInAt).getTime()) / 1000 <= state.session.freshSignInSeconds - 5;
+}
+
+function signInAgain(returnUrl) {
+  location.href = `/signin?fresh=true&returnUrl=${encodeURIComponent(returnUrl)}`;
+}
 
 // ---- conversation -------------------------------------------------------------------------
 function say(from, text, kind = 'reply') {
@@ -49,6 +65,17 @@ async function sendCommand(text) {
 // ---- who you are --------------------------------------------------------------------------
 function renderWho() {
   const picker = $('user');
+  const signIn = Boolean(state.session?.signIn);
+  picker.hidden = $('user-label').hidden = signIn;
+  $('signed-in').hidden = !signedIn();
+  $('sign-in').hidden = !signIn || signedIn();
+  $('sign-out').hidden = !signedIn();
+  if (signIn) {
+    $('signed-in').textContent = signedIn() ? `Signed in as ${state.session.user}` : '';
+    $('user-roles').textContent = signedIn() ? (state.session.roles.length ? state.session.roles.join(', ') : 'no role') : 'not signed in';
+    $('sign-in').href = `/signin?returnUrl=${encodeURIComponent(location.pathname + location.search + location.hash)}`;
+    return;
+  }
   picker.innerHTML = state.people.map(p => `<option value="${esc(p.name)}">${esc(p.name)}</option>`).join('');
   picker.value = state.user ?? '';
   picker.disabled = !state.session?.local;
@@ -71,7 +98,7 @@ function renderBanner() {
   const banner = $('banner');
   const text = !state.connected && state.session
     ? 'Lost contact with the host. The console retries every few seconds and will catch up by itself; until then nothing can be sent.'
-    : state.session && !state.session.local ? state.session.message : '';
+    : state.session && !state.session.local && !signedIn() ? state.session.message : '';
   banner.hidden = !text;
   banner.textContent = text;
   banner.className = `banner ${state.connected ? 'banner-info' : 'banner-error'}`;
@@ -117,9 +144,11 @@ async function loadSession() {
   if (session.ok) state.session = session.data;
   if (people.ok) state.people = people.data;
   const saved = localStorage.getItem('ovm.user');
-  state.user = state.people.some(p => p.name === saved) ? saved
+  state.user = state.session?.signIn ? state.session.user
+    : state.people.some(p => p.name === saved) ? saved
     : (state.people.find(p => p.roles.includes('requester')) || state.people[0])?.name ?? null;
   renderWho();
+  if (state.linkTicket) await loadLink();
 }
 
 let timer = null;
@@ -137,6 +166,7 @@ async function refresh() {
     state.selectedId = fromHash ? fromHash[1] : state.migrations[0].id;
   }
   renderList();
+  if (!state.selectedId && state.link) state.selectedId = state.link.migrationId;
   if (state.selectedId) {
     const id = state.selectedId;
     const [m, p, g] = await Promise.all([api.migration(id), api.proposals(id), api.graph(id)]);
@@ -146,6 +176,54 @@ async function refresh() {
     if (g.ok) state.graph = g.data;
   }
   renderMain();
+  if (state.confirmKey && canAct()) {
+    const key = state.confirmKey;
+    state.confirmKey = null;
+    history.replaceState(null, '', location.pathname + location.hash);
+    const button = document.querySelector(`.card[data-key="${CSS.escape(key)}"] [data-vote=approve]`);
+    if (button) vote(button);
+  }
+}
+
+// ---- chat approval links ------------------------------------------------------------------
+async function loadLink() {
+  const r = await api.link(state.linkTicket);
+  state.link = r.ok ? r.data : { error: r.message };
+  renderMain();
+}
+
+function linkPanel() {
+  const l = state.link;
+  if (!l) return '';
+  if (l.error) return `<section class="panel link-panel" data-testid="link-panel"><p class="error">${esc(l.error)}</p></section>`;
+  const who = !l.signedInAs ? 'Sign in to confirm.' : l.signedInAs.toLowerCase() !== l.person.toLowerCase()
+    ? `You are signed in as ${esc(l.signedInAs)}, but this link is for ${esc(l.person)}.` : '';
+  const button = l.signedInAs && l.fresh && !who
+    ? `<button type="button" class="approve danger" data-link-confirm data-testid="confirm-link">Confirm: approve as ${esc(l.signedInAs)}</button>`
+    : `<button type="button" class="approve" data-link-signin data-testid="link-sign-in">Sign in again to confirm</button>`;
+  return `<section class="panel link-panel" data-testid="link-panel">
+    <h2>Approve ${esc(words(l.gate))} from ${esc(l.channel)}</h2>
+    <p>Link for <b>${esc(l.person)}</b>: approve gate <b>${esc(l.gate)}</b> of phase ${l.phase} (opening ${l.round}). It expires at ${esc(new Date(l.expiresAt).toLocaleTimeString())} and counts once.</p>
+    ${who ? `<p>${who}</p>` : ''}${l.signedInAs && !l.fresh ? '<p>This gate needs a fresh sign-in: sign in again at your identity provider.</p>' : ''}
+    ${button}<p class="card-message" data-testid="link-message" hidden></p></section>`;
+}
+
+async function confirmLink() {
+  const r = await api.confirmLink(state.linkTicket);
+  const text = r.message || (r.ok ? 'Recorded.' : `The host answered ${r.status}.`);
+  say(state.user, `Approve ${state.link.gate} (from a ${state.link.channel} link)`, 'mine');
+  say('ovm', text, r.ok ? 'reply' : 'error');
+  if (r.ok) {
+    state.selectedId = state.link.migrationId;
+    state.link = null;
+    state.linkTicket = null;
+    history.replaceState(null, '', `/#/migrations/${state.selectedId}`);
+  } else {
+    const message = document.querySelector('[data-testid=link-message]');
+    if (message) { message.hidden = false; message.textContent = text; message.className = 'card-message error'; }
+    return;
+  }
+  refreshSoon();
 }
 
 function select(id) {
@@ -175,7 +253,7 @@ function renderMain() {
   const main = $('main');
   const m = state.migration;
   if (!m) {
-    main.innerHTML = `<div class="welcome"><h1>Run a migration from your browser</h1>
+    main.innerHTML = `${linkPanel()}<div class="welcome"><h1>Run a migration from your browser</h1>
       <p>Each environment's Oracle VM Manager moves into an HA VM hosted by the other one, in two mirrored phases.
       The bot proposes every step; dangerous ones wait for approvers here.</p>
       <ol><li>Pick who you are at the top right (in local mode you can switch between people to try the four-eyes gates).</li>
@@ -188,6 +266,7 @@ function renderMain() {
   const past = state.proposals.filter(p => p.status !== 'Open').reverse();
   const scrolls = [...main.querySelectorAll('pre.output')].map(p => [p.dataset.output, p.scrollTop, p.scrollTop + p.clientHeight >= p.scrollHeight - 4]);
   main.innerHTML = `
+    ${linkPanel()}
     ${migrationHeader(m, ctx.canAct)}
     <div class="run-body">
       <div class="run-center">
@@ -198,7 +277,7 @@ function renderMain() {
       <aside class="run-rail">
         <h2>Waiting for a decision</h2>
         <div data-testid="open-proposals">${open.length ? open.map(p => proposalCard(p, ctx)).join('') : `<p class="muted nothing">Nothing waits for a decision${['Completed', 'Aborted', 'RolledBack'].includes(m.state) ? ': the migration has ended.' : ' right now.'}</p>`}</div>
-        ${!ctx.canAct && open.length ? `<p class="muted">${state.session?.local ? 'Reconnecting: buttons come back when the host is live.' : 'Read-only: votes are cast in Slack or Teams.'}</p>` : ''}
+        ${!ctx.canAct && open.length ? `<p class="muted">${state.session?.local || signedIn() ? 'Reconnecting: buttons come back when the host is live.' : state.session?.signIn ? 'Sign in to vote.' : 'Read-only: votes are cast in Slack or Teams.'}</p>` : ''}
         ${past.length ? `<h2>Decided</h2><div data-testid="past-proposals">${past.map(p => proposalCard(p, ctx)).join('')}</div>` : ''}
       </aside>
     </div>`;
@@ -233,6 +312,14 @@ async function vote(button) {
     const answer = await ask({ title: `Reject “${proposal.title}”?`, body: 'The migration stops at this gate. Say why, so the requester knows what to fix.', ok: 'Reject', reason: true });
     if (!answer.ok) return;
     reason = answer.reason;
+  } else if (proposal.freshSignIn && !freshEnough()) {
+    const answer = await ask({
+      title: `Sign in again to approve: ${proposal.title}`,
+      body: `<p>This step needs a fresh sign-in at your identity provider (within ${Math.round(state.session.freshSignInSeconds / 60)} minutes). You come back here to confirm.</p>`,
+      ok: 'Sign in again',
+    });
+    if (answer.ok) signInAgain(`/?confirm=${encodeURIComponent(proposal.key)}#/migrations/${state.selectedId}`);
+    return;
   } else if (proposal.dangerous) {
     const answer = await ask({
       title: `Approve a dangerous step: ${proposal.title}`,
@@ -293,9 +380,11 @@ function wire() {
     if (b) select(b.dataset.select);
   });
   $('main').addEventListener('click', e => {
-    const target = e.target.closest('[data-vote],[data-action],[data-toggle]');
+    const target = e.target.closest('[data-vote],[data-action],[data-toggle],[data-link-confirm],[data-link-signin]');
     if (!target || target.disabled) return;
-    if (target.dataset.vote) vote(target);
+    if (target.hasAttribute('data-link-confirm')) confirmLink();
+    else if (target.hasAttribute('data-link-signin')) location.href = state.link.freshSignInUrl;
+    else if (target.dataset.vote) vote(target);
     else if (target.dataset.action) act(target);
     else {
       const key = target.dataset.toggle;

@@ -28,7 +28,7 @@ export function proposalCard(p, ctx) {
   const open = p.status === 'Open';
   const approvals = p.votes.filter(v => v.decision === 'approve').length;
   const votes = p.votes.length
-    ? `<ul class="votes">${p.votes.map(v => `<li class="vote-${esc(v.decision)}"><b>${esc(v.user)}</b> ${v.decision === 'approve' ? 'approved' : 'rejected'}${v.reason ? `: “${esc(v.reason)}”` : ''} <span class="muted">${esc(clock(v.at))} via ${esc(v.channel)}</span></li>`).join('')}</ul>`
+    ? `<ul class="votes">${p.votes.map(v => `<li class="vote-${esc(v.decision)}"><b>${esc(v.user)}</b> ${v.decision === 'approve' ? 'approved' : 'rejected'}${v.reason ? `: “${esc(v.reason)}”` : ''} <span class="muted"${v.authenticated ? ` title="${esc(v.authenticated)}"` : ''}>${esc(clock(v.at))} via ${esc(v.channel)}${v.authenticated ? ' · signed in' : ''}</span></li>`).join('')}</ul>`
     : '';
   const outcome = {
     Approved: 'Approved: the step went ahead.',
