@@ -22,6 +22,9 @@ public sealed record ProposalKey(Guid MigrationId, int Phase, string Gate, int R
         key = null;
         var parts = (text ?? "").Split(Separator);
         if (parts.Length != 4
+            // Guid parsing forgives surrounding whitespace; a key is machine-made, so it must be exact.
+            || parts[0].Length != 32
+            || !parts[0].All(char.IsAsciiHexDigit)
             || !Guid.TryParseExact(parts[0], "N", out var id)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var phase)
             || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var round)

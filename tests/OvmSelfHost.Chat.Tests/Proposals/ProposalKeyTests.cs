@@ -21,5 +21,7 @@ public sealed class ProposalKeyTests
     [InlineData("0123456789abcdef0123456789abcdef.-1.Gate.1")]
     [InlineData("0123456789abcdef0123456789abcdef.1.Ga te.1")]
     [InlineData("0123456789abcdef0123456789abcdef.1..1")]
+    [InlineData(" 0123456789abcdef0123456789abcdef.1.Gate.1")]
+    [InlineData("\t0123456789abcdef0123456789abcdef.1.Gate.1")]
     public void Garbage_TryParse_Fails(string? text) => Assert.False(ProposalKey.TryParse(text, out _));
 }

@@ -74,7 +74,8 @@ public sealed class Running_a_migration_in_the_browser(ConsoleFixture console)
             await Expect(diff.Locator("tr.diff-none")).ToHaveCountAsync(1);
         }
 
-        await Expect(page.GetByTestId("step")).ToHaveCountAsync(24);
+        // 13 steps per phase, both phases (the HA drill is the 12th of each).
+        await Expect(page.GetByTestId("step")).ToHaveCountAsync(26);
         await Expect(page.Locator("[data-testid=step]:not([data-status=Succeeded]):not([data-status=Skipped])")).ToHaveCountAsync(0);
         await Expect(page.Locator("#graph svg")).ToBeVisibleAsync();
         await page.Locator("[data-toggle='1.InstallManager']").ClickAsync();

@@ -43,7 +43,7 @@ public sealed class MigrationApiTests
         Assert.Equal(1, body.GetProperty("phase").GetInt32());
         Assert.Equal("Preflight", body.GetProperty("currentStep").GetString());
         var steps = body.GetProperty("steps").EnumerateArray().ToList();
-        Assert.Equal(24, steps.Count);
+        Assert.Equal(OvmSelfHost.Runbook.Definition.Procedure.Steps.Count * OvmSelfHost.Runbook.Definition.Procedure.PhaseCount, steps.Count);
         var stop = steps.Single(s => s.GetProperty("name").GetString() == "StopOldManager" && s.GetProperty("phase").GetInt32() == 1);
         Assert.Equal("Dangerous", stop.GetProperty("risk").GetString());
         Assert.Equal(2, stop.GetProperty("approval").GetProperty("required").GetInt32());

@@ -106,7 +106,8 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
             .Select(a => $"{a.Status} {a.Payload.Method} {a.Payload.Path} [{a.Payload.ContentType}] {Shorten(a.Payload.Body)}").ToList();
         Assert.True(failures.Count == 0, "5xx answers:\n" + string.Join('\n', failures));
         Assert.True(answers.Count >= 10_000, $"only {answers.Count} payloads");
-        Assert.Equal(before, after);
+        var changed = after.Split('\n').Except(before.Split('\n')).ToList();
+        Assert.True(changed.Count == 0, "hostile requests changed the database:\n" + string.Join('\n', changed));
     }
 
     private sealed record OpenGate(Guid Id, int Phase, string Gate, int Round);
