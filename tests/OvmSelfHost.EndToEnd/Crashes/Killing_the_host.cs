@@ -69,7 +69,7 @@ public sealed class Killing_the_host(ITestOutputHelper output)
         var drill = new MigrationDrill(host, () => simulator.GetAsync("sim/stats"), plan, TimeSpan.FromMinutes(8));
         var run = await drill.RunAsync(CancellationToken.None);
 
-        var effects = Effects((await simulator.GetAsync("sim/stats"))["effects"]!);
+        var effects = await simulator.EffectsAsync();
         using var api = new HttpClient { BaseAddress = host.BaseAddress };
         var proposals = JsonNode.Parse(await api.GetStringAsync($"/api/migrations/{drill.MigrationId}/proposals"))!.AsArray();
         var kept = drill.AcceptedVotes.Count(v => proposals.Any(p => p!["key"]!.GetValue<string>() == v.Key
@@ -80,28 +80,6 @@ public sealed class Killing_the_host(ITestOutputHelper output)
         Assert.Contains("installer on ovmm-b-vm", effects.Keys);
         Assert.Contains("installer on ovmm-a-vm", effects.Keys);
         return new DrillResult(drill.MigrationId, run["state"]!.GetValue<string>() == "Completed", [.. drill.Hits], plan.ToList(), host.Starts, kept, effects);
-    }
-
-    /// <summary>Every side effect the simulator counted: installer runs per host, jobs per manager and name, service starts and stops.</summary>
-    private static Dictionary<string, int> Effects(JsonNode effects)
-    {
-        var all = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (host, count) in effects["installerRuns"]!.AsObject())
-        {
-            all[$"installer on {host}"] = count!.GetValue<int>();
-        }
-
-        foreach (var (job, count) in effects["jobs"]!.AsObject())
-        {
-            all[job] = count!.GetValue<int>();
-        }
-
-        foreach (var (action, count) in effects["serviceActions"]!.AsObject())
-        {
-            all[action] = count!.GetValue<int>();
-        }
-
-        return all;
     }
 
     private sealed record DrillResult(Guid Id, bool Completed, List<string> Hits, List<string> Missed, int Starts, int Votes, Dictionary<string, int> Effects);

@@ -81,7 +81,7 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
         await Task.WhenAll(restarts);
         Assert.Equal("Completed", run?["state"]?.GetValue<string>());
         kills.ForEach(k => output.WriteLine(k));
-        var effects = Effects((await simulator.GetAsync("sim/stats"))["effects"]!);
+        var effects = await simulator.EffectsAsync();
         output.WriteLine(string.Join("; ", effects.Select(e => $"{e.Key} x{e.Value}")));
         Assert.Empty(plan);
         Assert.All(effects, e => Assert.True(e.Value == 1, $"{e.Key} happened {e.Value} times"));
@@ -184,26 +184,5 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
         }
 
         return null;
-    }
-
-    private static Dictionary<string, int> Effects(JsonNode effects)
-    {
-        var all = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (host, count) in effects["installerRuns"]!.AsObject())
-        {
-            all[$"installer on {host}"] = count!.GetValue<int>();
-        }
-
-        foreach (var (job, count) in effects["jobs"]!.AsObject())
-        {
-            all[job] = count!.GetValue<int>();
-        }
-
-        foreach (var (action, count) in effects["serviceActions"]!.AsObject())
-        {
-            all[action] = count!.GetValue<int>();
-        }
-
-        return all;
     }
 }

@@ -56,6 +56,29 @@ public sealed class SimulatorProcess : IAsyncDisposable
 
     public async Task<JsonNode> GetAsync(string path) => JsonNode.Parse(await Control.GetStringAsync(new Uri(path, UriKind.Relative)))!;
 
+    /// <summary>Every side effect the simulator counted: installer runs per host, jobs per manager and name, service starts and stops.</summary>
+    public async Task<Dictionary<string, int>> EffectsAsync()
+    {
+        var effects = (await GetAsync("sim/stats"))["effects"]!;
+        var all = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (host, count) in effects["installerRuns"]!.AsObject())
+        {
+            all[$"installer on {host}"] = count!.GetValue<int>();
+        }
+
+        foreach (var (job, count) in effects["jobs"]!.AsObject())
+        {
+            all[job] = count!.GetValue<int>();
+        }
+
+        foreach (var (action, count) in effects["serviceActions"]!.AsObject())
+        {
+            all[action] = count!.GetValue<int>();
+        }
+
+        return all;
+    }
+
     private async Task WaitUntilUpAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
