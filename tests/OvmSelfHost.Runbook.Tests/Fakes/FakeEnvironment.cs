@@ -13,8 +13,9 @@ public sealed class FakeEnvironment
         Servers = [new($"srv-{l}1", $"ovs-{l}1", $"pool-{l}", uuid, "RUNNING"), new($"srv-{l}2", $"ovs-{l}2", $"pool-{l}", uuid, "RUNNING")];
         Pools = [new($"pool-{l}", $"pool-{l}", true, [$"srv-{l}1", $"srv-{l}2"])];
         Repositories = [new($"repo-{l}", $"repo-{l}", uuid, [$"srv-{l}1", $"srv-{l}2"])];
-        Vms = [new($"vm-{l}-web", $"web-{l}", $"pool-{l}", $"srv-{l}1", "RUNNING", false, $"repo-{l}")];
-        Disks = [new($"disk-{l}-web", $"web-{l}.img")];
+        // The guest OS template and the installer ISO the other environment's manager VM is made from (checked at preflight).
+        Vms = [new($"vm-{l}-web", $"web-{l}", $"pool-{l}", $"srv-{l}1", "RUNNING", false, $"repo-{l}"), new($"tmpl-{l}", "OL7-template", null, null, "TEMPLATE", false, $"repo-{l}")];
+        Disks = [new($"disk-{l}-web", $"web-{l}.img"), new($"iso-{l}", "ovmm-installer.iso")];
     }
 
     public string Name { get; }
