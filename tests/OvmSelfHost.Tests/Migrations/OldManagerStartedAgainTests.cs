@@ -62,7 +62,13 @@ public sealed class OldManagerStartedAgainTests
         Assert.Equal("Pass", OldManager(after, "B").GetProperty("status").GetString());
 
         await world.PostAsync("/sim/hosts/ovmm-b/services/ovmm/start");
+        // The started manager answers once its service is up (the simulator's start-up time): look until it does.
         var report = await ReadinessAsync(client);
+        for (var i = 0; i < 60 && OldManager(report, "B").GetProperty("status").GetString() == "Pass"; i++)
+        {
+            await Task.Delay(250);
+            report = await ReadinessAsync(client);
+        }
 
         var check = OldManager(report, "B");
         Assert.Equal("Fail", check.GetProperty("status").GetString());
