@@ -31,7 +31,7 @@ public static class HostConfiguration
             var vm = options.ReplacementVm;
             plans[name] = new EnvironmentPlan(name, options.HostingPool, options.HostingRepository,
                 new VmPlan(vm.Name, vm.Template, vm.InstallerIso, vm.MemoryMegabytes, vm.Cpus, vm.DiskGigabytes, vm.Network),
-                options.SeparateDatabase, options.ServersToDiscover, options.HaDrill);
+                options.SeparateDatabase, options.ServersToDiscover, options.HaDrill, options.HaDrillFailover);
         }
 
         return new RunbookSettings

@@ -13,9 +13,15 @@ public sealed class FakeEnvironment
         Servers = [new($"srv-{l}1", $"ovs-{l}1", $"pool-{l}", uuid, "RUNNING"), new($"srv-{l}2", $"ovs-{l}2", $"pool-{l}", uuid, "RUNNING")];
         Pools = [new($"pool-{l}", $"pool-{l}", true, [$"srv-{l}1", $"srv-{l}2"])];
         Repositories = [new($"repo-{l}", $"repo-{l}", uuid, [$"srv-{l}1", $"srv-{l}2"])];
-        // The guest OS template and the installer ISO the other environment's manager VM is made from (checked at preflight).
-        Vms = [new($"vm-{l}-web", $"web-{l}", $"pool-{l}", $"srv-{l}1", "RUNNING", false, $"repo-{l}"), new($"tmpl-{l}", "OL7-template", null, null, "TEMPLATE", false, $"repo-{l}")];
-        Disks = [new($"disk-{l}-web", $"web-{l}.img"), new($"iso-{l}", "ovmm-installer.iso")];
+        Vms = [new($"vm-{l}-web", $"web-{l}", $"pool-{l}", $"srv-{l}1", "RUNNING", false, $"repo-{l}")];
+        Disks = [new($"disk-{l}-web", $"web-{l}.img")];
+        // The guest OS template and the installer ISO the other environment's manager VM is made from (checked at
+        // preflight), under the names the engine harness and the repository's appsettings.json use.
+        foreach (var (template, iso, suffix) in new[] { ("OL7-template", "ovmm-installer.iso", ""), ("OL7U9-ovmm-template", "OracleVM-Manager-3.4.6-installer.iso", "-u9") })
+        {
+            Vms.Add(new($"tmpl-{l}{suffix}", template, null, null, "TEMPLATE", false, $"repo-{l}"));
+            Disks.Add(new($"iso-{l}{suffix}", iso));
+        }
     }
 
     public string Name { get; }

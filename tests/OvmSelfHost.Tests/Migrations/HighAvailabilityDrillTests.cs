@@ -76,4 +76,30 @@ public sealed class HighAvailabilityDrillTests
         Assert.Contains("Nothing was created", run.GetProperty("statusMessage").GetString());
         Assert.DoesNotContain((await world.WsApiAsync("ovmm-a", "Vm")).EnumerateArray(), v => v.GetProperty("name").GetString() == "ovmm-b-vm");
     }
+
+    [Fact]
+    public async Task FailoverDrillConfigured_StopsTheVmsServer_HaRestartsItElsewhere_AndTheServerComesBack()
+    {
+        await using var world = await SimulatorWorld.StartAsync();
+        var settings = Settings(world);
+        settings["Environments:A:HaDrillFailover"] = "true";
+        await using var host = new HostFactory(settings: settings);
+        var client = host.CreateClient();
+        var id = await MigrationDriver.StartAsync(client);
+
+        var atConfirm = await ApproveUntilAsync(client, id, r => AtGate(r, "ConfirmPhase", 1));
+
+        var drill = atConfirm.GetProperty("phases")[0].GetProperty("drill");
+        Assert.True(drill.GetProperty("passed").GetBoolean(), drill.GetProperty("summary").GetString());
+        var (from, to) = (drill.GetProperty("from").GetString(), drill.GetProperty("to").GetString());
+        Assert.Contains($"Failover drill: {to} stopped; HA restarted the VM on {from} after", drill.GetProperty("summary").GetString());
+        Assert.Contains($"{to} started again", drill.GetProperty("summary").GetString());
+        Assert.NotEqual(JsonValueKind.Null, drill.GetProperty("failoverInterruption").ValueKind);
+        Assert.Equal(from, await HostingServerAsync(world, "ovmm-a", "ovmm-b-vm"));
+        var servers = (await world.GetAsync("/sim/servers")).EnumerateArray().Where(s => s.GetProperty("pool").GetString() == "pool-a");
+        Assert.All(servers, s => Assert.Equal("RUNNING", s.GetProperty("runState").GetString()));
+        var card = (await client.GetFromJsonAsync<JsonElement>($"/api/migrations/{id}/proposals")).EnumerateArray().Last(c => c.GetProperty("gate").GetString() == "ConfirmPhase");
+        Assert.Contains("Failover drill:", card.GetProperty("check").GetString());
+        Assert.Equal("Completed", (await MigrationDriver.ApproveUntilEndAsync(client, id)).GetProperty("state").GetString());
+    }
 }
