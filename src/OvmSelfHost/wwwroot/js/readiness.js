@@ -12,6 +12,14 @@ function when(at) {
   return Number.isNaN(d.getTime()) ? '' : d.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** "1.03:56:00" or "03:56:00" (TimeSpan's constant format) as "27 h 56 min". */
+function hours(span) {
+  const m = /^(?:(\d+)\.)?(\d+):(\d+):(\d+)/.exec(span || '');
+  if (!m) return span || '';
+  const h = Number(m[1] || 0) * 24 + Number(m[2]);
+  return h > 0 ? `${h} h ${Number(m[3])} min` : `${Number(m[3])} min`;
+}
+
 function pairItem(report) {
   const problems = report.checks.filter(c => c.status !== 'Pass');
   const passed = report.checks.length - problems.length;
@@ -20,7 +28,7 @@ function pairItem(report) {
       <strong>${esc(report.environments.join(' ↔ '))}</strong>
       <span class="readiness-status tone-${TONE[report.status] || 'idle'}" data-testid="readiness-status">${esc(LABEL[report.status] || report.status)}</span>
     </div>
-    <div class="readiness-meta">checked ${esc(when(report.checkedAt))} · ${passed} of ${report.checks.length} checks passed · a migration takes about ${esc(report.expectedDuration)}</div>
+    <div class="readiness-meta">checked ${esc(when(report.checkedAt))} · ${passed} of ${report.checks.length} checks passed · a migration takes about ${esc(hours(report.expectedDuration))}</div>
     ${problems.length === 0 ? '' : `<ul class="readiness-problems">${problems.map(c =>
       `<li class="readiness-${c.status === 'Fail' ? 'fail' : 'warn'}" data-testid="readiness-problem" data-check="${esc(c.name)}">
          <span class="readiness-mark">${c.status === 'Fail' ? 'FAIL' : 'WARN'}</span> <code>${esc(c.name)}</code> ${esc(c.detail)}</li>`).join('')}</ul>`}
