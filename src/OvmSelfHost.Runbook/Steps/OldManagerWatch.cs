@@ -22,21 +22,34 @@ public static class OldManagerWatch
     /// <returns>The danger, in words a person can act on, when an old manager runs again; null when all stay down.</returns>
     public static async Task<string?> FindRunningAsync(MigrationRun run, IOvmConnections ovm, string service, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ovm);
         foreach (var plan in StoppedPhases(run))
         {
-            if (await AnswersAsync(ovm.Manager(plan.Target, ManagerRole.Original), cancellationToken) is not { } state)
+            if (await RunningAgainAsync(run, plan, ovm, service, cancellationToken) is { } danger)
             {
-                continue;
+                return danger;
             }
-
-            var host = ovm.HostAddress(plan.Target, HostRole.OriginalManager);
-            var uuid = run.Facts.GetValueOrDefault(plan.Number)?.OldManagerUuid ?? "its UUID";
-            return $"DANGER: {plan.Target}'s old manager is running again ({state}) on {host} after the cutover: two managers with one UUID ({uuid}) " +
-                   $"would both claim {plan.Target}'s servers. Stop it now: ssh {host} 'service {service} stop'. No step runs until it is down; then retry.";
         }
 
         return null;
+    }
+
+    /// <returns>The danger when <paramref name="plan"/>'s old manager answers again; null when it stays down.</returns>
+    public static async Task<string?> RunningAgainAsync(MigrationRun run, PhasePlan plan, IOvmConnections ovm, string service, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(ovm);
+        if (await AnswersAsync(ovm.Manager(plan.Target, ManagerRole.Original), cancellationToken) is not { } state)
+        {
+            return null;
+        }
+
+        var host = ovm.HostAddress(plan.Target, HostRole.OriginalManager);
+        var uuid = run.Facts.GetValueOrDefault(plan.Number)?.OldManagerUuid ?? "its UUID";
+        var when = run.State == RunState.Completed ? "after the migration completed" : "after the cutover";
+        return $"DANGER: {plan.Target}'s old manager is running again ({state}) on {host} {when}: two managers with one UUID ({uuid}) " +
+               $"would both claim {plan.Target}'s servers. Stop it now: ssh {host} 'service {service} stop'." +
+               (run.State == RunState.Completed ? "" : " No step runs until it is down; then retry.");
     }
 
     /// <summary>Throws a <see cref="StepFailure"/> naming the danger when an old manager runs again.</summary>
