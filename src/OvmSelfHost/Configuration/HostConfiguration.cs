@@ -49,6 +49,11 @@ public static class HostConfiguration
             }
         }
 
+        foreach (var (kind, duration) in runbook.ExpectedJobDurations.Where(j => j.Value <= TimeSpan.Zero || j.Key.Split('.').Length != 2))
+        {
+            errors.Add($"Runbook:ExpectedJobDurations:{kind} must name a step and a job verb (e.g. Rediscover.discover) and be positive (hh:mm:ss).");
+        }
+
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("Configuration is invalid:\n- " + string.Join("\n- ", errors));
@@ -68,6 +73,7 @@ public static class HostConfiguration
             HaRestartTimeout = runbook.HaRestartTimeout,
             OldManagerWatchInterval = runbook.OldManagerWatchInterval,
             ExpectedDurations = expected,
+            ExpectedJobDurations = runbook.ExpectedJobDurations.ToDictionary(j => j.Key.Replace('.', ':'), j => j.Value, StringComparer.Ordinal),
         };
         return (settings, new PeopleDirectory(people));
     }
