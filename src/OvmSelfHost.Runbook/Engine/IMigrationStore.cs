@@ -36,4 +36,10 @@ public interface IMigrationStore
     Task SaveIntentAsync(Guid migrationId, IntentRecord intent, RunFence fence, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid migrationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The latest <paramref name="perKind"/> completed Oracle VM jobs of each kind (see <see cref="OperationDurations.KindOf"/>),
+    /// of every run: how long such jobs take here, whichever replica or start waited for them.
+    /// </summary>
+    Task<IReadOnlyList<IntentRecord>> CompletedJobsAsync(int perKind, CancellationToken cancellationToken);
 }

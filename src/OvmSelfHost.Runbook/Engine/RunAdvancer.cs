@@ -26,7 +26,11 @@ public sealed partial class RunAdvancer(
     /// <summary>Runs being advanced, and whether another advance was asked for meanwhile.</summary>
     private readonly Dictionary<Guid, bool> advancing = [];
     private readonly ConcurrentDictionary<Guid, RunLease> held = new();
-    private readonly OperationDurations durations = new();
+    private readonly OperationDurations durations = new(settings.ExpectedJobDurations);
+    private long sharedDurationsReadAt = long.MinValue;
+
+    /// <summary>How often the job durations every replica recorded are read again (one query, off the vote path most of the time).</summary>
+    private static readonly TimeSpan SharedDurationsEvery = TimeSpan.FromSeconds(30);
     private readonly Dictionary<Definition.StepKind, IStepHandler> handlersByKind = handlers.ToDictionary(h => h.Kind);
 
     private IMigrationStore store => changes.Store;

@@ -48,6 +48,7 @@ public static class HostConfiguration
             HaRestartTimeout = runbook.HaRestartTimeout,
             OldManagerWatchInterval = runbook.OldManagerWatchInterval,
             ExpectedDurations = runbook.ExpectedDurations.ToDictionary(e => Vocabularies.Steps.TryParse(e.Key, out var kind) ? kind : throw new InvalidOperationException($"Runbook:ExpectedDurations:{e.Key} is not a step."), e => e.Value),
+            ExpectedJobDurations = runbook.ExpectedJobDurations.ToDictionary(j => j.Key.Replace('.', ':'), j => j.Value, StringComparer.Ordinal),
         };
     }
 

@@ -32,6 +32,11 @@ internal sealed class RunbookOptionsValidator : IValidateOptions<RunbookOptions>
             }
         }
 
+        foreach (var kind in options.ExpectedJobDurations.Where(j => j.Value <= TimeSpan.Zero || j.Key.Split('.').Length != 2).Select(j => j.Key))
+        {
+            errors.Add($"Runbook:ExpectedJobDurations:{kind} must name a step and a job verb (e.g. Rediscover.discover) and be positive (hh:mm:ss).");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

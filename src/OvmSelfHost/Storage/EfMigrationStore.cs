@@ -148,6 +148,17 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         return rows.Select(r => r.ToEntry()).ToList();
     }
 
+    public async Task<IReadOnlyList<IntentRecord>> CompletedJobsAsync(int perKind, CancellationToken cancellationToken)
+    {
+        var completed = nameof(IntentStatus.Completed);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // A few dozen rows per migration; SQLite cannot order by DateTimeOffset, so the latest of each kind are picked here.
+        var rows = await db.Intents.AsNoTracking().Where(i => i.Status == completed && i.JobId != null && i.CompletedAt != null).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => OperationDurations.KindOf(r.Key), StringComparer.Ordinal)
+            .SelectMany(g => g.OrderByDescending(r => r.CompletedAt).Take(perKind))
+            .Select(RunMapping.ToIntent).ToList();
+    }
+
     private static async Task SaveChildrenAsync(MigrationDbContext db, MigrationRun run, CancellationToken cancellationToken)
     {
         var steps = await db.Steps.Where(s => s.MigrationId == run.Id).ToListAsync(cancellationToken);

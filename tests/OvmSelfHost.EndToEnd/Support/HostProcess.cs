@@ -67,7 +67,7 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string>? environment
         }
 
         Directory.CreateDirectory(Artifacts.Folder);
-        log ??= new StreamWriter(Path.Combine(Artifacts.Folder, $"host-{port}.log"), append: true) { AutoFlush = true };
+        log ??= new StreamWriter(LogPath, append: true) { AutoFlush = true };
         process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, e) => Write(e.Data);
         process.ErrorDataReceived += (_, e) => Write(e.Data);
@@ -75,6 +75,33 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string>? environment
         process.BeginErrorReadLine();
         Starts++;
         await WaitUntilHealthyAsync();
+    }
+
+    /// <summary>Where this host's output goes.</summary>
+    public string LogPath => Path.Combine(Artifacts.Folder, $"host-{port}.log");
+
+    /// <summary>Freezes the host with SIGSTOP: it keeps its sockets and connections but runs no code until <see cref="Resume"/>.</summary>
+    public void Pause()
+    {
+        Signal(Signals.Stop);
+        IsPaused = true;
+    }
+
+    /// <summary>Lets a paused host run on (SIGCONT), with whatever it was about to do.</summary>
+    public void Resume()
+    {
+        Signal(Signals.Continue);
+        IsPaused = false;
+    }
+
+    public bool IsPaused { get; private set; }
+
+    private void Signal(string signal)
+    {
+        if (process is not { HasExited: false } || Signals.Kill(process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"Signal {signal} to the host at {BaseAddress} failed.");
+        }
     }
 
     /// <summary>Kills the host with SIGKILL (Process.Kill on Linux) at whatever it is doing, keeping its database for a restart.</summary>

@@ -113,6 +113,17 @@ public sealed class InMemoryMigrationStore : IMigrationStore
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<IntentRecord>> CompletedJobsAsync(int perKind, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var intents = runs.Values.SelectMany(j => JsonSerializer.Deserialize<MigrationRun>(j)!.Intents)
+                .Where(i => i is { Status: IntentStatus.Completed, JobId: not null, CompletedAt: not null });
+            return Task.FromResult<IReadOnlyList<IntentRecord>>(intents.GroupBy(i => OperationDurations.KindOf(i.Key))
+                .SelectMany(g => g.OrderByDescending(i => i.CompletedAt).Take(perKind)).ToList());
+        }
+    }
+
     public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid migrationId, CancellationToken cancellationToken)
     {
         lock (gate)
