@@ -139,6 +139,13 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
     private async Task<CommandReply> AuditAsync(ChatCommand command, CancellationToken cancellationToken) =>
         await WithRunAsync(command, async run =>
         {
+            if (command.Arguments.Count > 1)
+            {
+                return command.Arguments[1].Equals("verify", StringComparison.OrdinalIgnoreCase) && command.Arguments.Count == 2
+                    ? CommandReply.Done((await engine.VerifyAuditAsync(run.Id, cancellationToken))!.Message, run.Id)
+                    : CommandReply.Invalid($"Usage: /ovm audit {RunText.ShortId(run.Id)} [verify].");
+            }
+
             var entries = await engine.AuditAsync(run.Id, cancellationToken);
             var text = new StringBuilder($"Journal of {RunText.ShortId(run.Id)}:\n");
             foreach (var e in entries)

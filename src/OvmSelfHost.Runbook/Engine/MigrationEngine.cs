@@ -85,6 +85,12 @@ public sealed class MigrationEngine
 
     public Task<IReadOnlyList<AuditEntry>> AuditAsync(Guid id, CancellationToken cancellationToken) => store.GetAuditAsync(id, cancellationToken);
 
+    /// <summary>Checks the migration's journal chain; null when there is no such migration.</summary>
+    public async Task<JournalVerification?> VerifyAuditAsync(Guid id, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } run
+            ? JournalChain.Verify(run.Id, run.CreatedAt, await store.GetChainedAuditAsync(id, cancellationToken))
+            : null;
+
     /// <inheritdoc cref="RunCommands.AllowedActions"/>
     public static IReadOnlyList<OperatorAction> AllowedActions(MigrationRun run) => RunCommands.AllowedActions(run);
 
