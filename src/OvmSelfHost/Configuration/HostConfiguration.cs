@@ -57,7 +57,7 @@ public static class HostConfiguration
         var settings = new RunbookSettings
         {
             Environments = environments,
-            Gates = gates!,
+            Gates = gates is null ? null! : new GatePolicies(gates) { SeparateCutoverApprovers = runbook.SeparateCutoverApprovers },
             MaximumVmsForMinimal = runbook.MaximumVmsForMinimal,
             MaximumRepositoriesForMinimal = runbook.MaximumRepositoriesForMinimal,
             JobTimeout = runbook.JobTimeout,
@@ -131,7 +131,7 @@ public static class HostConfiguration
         return people;
     }
 
-    private static GatePolicies? ReadGates(IConfigurationSection section, List<string> errors)
+    private static Dictionary<string, ApprovalPolicy>? ReadGates(IConfigurationSection section, List<string> errors)
     {
         var overrides = new Dictionary<string, ApprovalPolicy>(StringComparer.OrdinalIgnoreCase);
         foreach (var gate in section.GetChildren())
@@ -150,7 +150,7 @@ public static class HostConfiguration
             }
         }
 
-        return errors.Count == 0 ? new GatePolicies(overrides) : null;
+        return errors.Count == 0 ? overrides : null;
     }
 
     private static void Require(List<string> errors, string value, string key)
