@@ -42,7 +42,8 @@ public sealed partial class RunCommands
         var gate = run.PendingGate!;
         run.Votes.Add(new Vote(run.Phase, gate, run.GateRound, person.Name, channel, decision, reason, time.GetUtcNow(), authentication));
         journal.Add(Journal(run, person.Name, channel, decision == VoteDecision.Approve ? "approved" : "rejected",
-            $"gate {gate} of phase {run.Phase} (round {run.GateRound}){(reason is null ? "" : $": {reason}")}{(authentication is null ? "" : $" ({authentication.Describe()})")}"));
+            $"gate {gate} of phase {run.Phase} (round {run.GateRound}){(reason is null ? "" : $": {reason}")}{(authentication is null ? "" : $" ({authentication.Describe()})")}"
+            + (run.SnapshotOf(run.Phase, gate, run.GateRound) is { } seen ? $"; snapshot {seen.Hash}" : "")));
 
         var machine = new RunStateMachine(run);
         if (decision == VoteDecision.Reject)
