@@ -91,6 +91,19 @@ public sealed class MigrationEngine
             ? JournalChain.Verify(run.Id, run.CreatedAt, await store.GetChainedAuditAsync(id, cancellationToken))
             : null;
 
+    /// <summary>The migration's change record, with its journal verified now; null when there is no such migration.</summary>
+    public async Task<Records.ChangeRecord?> RecordAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(id, cancellationToken) is not { } run)
+        {
+            return null;
+        }
+
+        var chained = await store.GetChainedAuditAsync(id, cancellationToken);
+        var verification = JournalChain.Verify(run.Id, run.CreatedAt, chained);
+        return Records.ChangeRecords.Build(run, chained.Select(c => c.Entry).ToList(), verification, Settings.Gates, now);
+    }
+
     /// <inheritdoc cref="RunCommands.AllowedActions"/>
     public static IReadOnlyList<OperatorAction> AllowedActions(MigrationRun run) => RunCommands.AllowedActions(run);
 
