@@ -168,6 +168,16 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
             RunState.Paused => $"It is paused: {run.StatusMessage} Resume with /ovm resume {RunText.ShortId(run.Id)}.",
             _ => run.StatusMessage ?? PersonFacingNames.Of(run.State),
         };
+        // The runbook says what the waiting gate showed and why an earlier round was voided; the channel only prints it.
+        if (GateOpening.WaitingIn(run) is { } opening && run.SnapshotOf(opening.Phase, opening.Gate, opening.Round) is { } shown)
+        {
+            why += "\n" + shown.Describe();
+            if (run.SnapshotOf(opening.Phase, opening.Gate, opening.Round - 1)?.VoidedBecause is { } voided)
+            {
+                why += $"\nRound {opening.Round - 1} was voided: {voided}";
+            }
+        }
+
         return $"{RunText.ShortId(run.Id)} is {PersonFacingNames.Of(run.State)}. {why}";
     }
 

@@ -24,6 +24,10 @@ public sealed record GateSnapshot(int Phase, string Gate, int Round, DateTimeOff
 
     public string? VoidedBecause { get; init; }
 
+    /// <summary>The facts an approver is asked to check, one per line, headed by the hash a vote approves.</summary>
+    public string Describe() =>
+        $"What you approve (snapshot {ShortHash}, read {TakenAt.UtcDateTime:yyyy-MM-dd HH:mm}Z):\n" + string.Join("\n", Facts.Select(f => $"- {f.Name}: {f.Value}"));
+
     /// <summary>What changed from this snapshot to <paramref name="now"/>, fact by fact, in words; empty when nothing did.</summary>
     public IReadOnlyList<string> DifferencesTo(GateSnapshot now)
     {

@@ -25,7 +25,13 @@ public sealed class ChangeRecordTests
         });
         var client = host.CreateClient();
         var id = await MigrationDriver.StartAsync(client);
-        Assert.Equal("Completed", (await MigrationDriver.ApproveUntilEndAsync(client, id)).GetProperty("state").GetString());
+        string? why = null;
+        var end = await MigrationDriver.ApproveUntilEndAsync(client, id, onPhaseTwo: async _ =>
+            why = (await (await client.PostJsonAsync("/api/commands", new { user = "carol", text = $"/ovm why {id.ToString()[..8]}" })).ReadAsync()).GetProperty("text").GetString());
+        Assert.Equal("Completed", end.GetProperty("state").GetString());
+        // Phase 2's first gate (CreateManagerVm) shows what it will create and in which pool, with the hash a vote approves.
+        Assert.Contains("What you approve (snapshot ", why);
+        Assert.Contains("- new VM for A's manager: planned: ovmm-a-vm, 8192 MB, 2 CPUs, pool pool-b, HA on, repository repo-b", why);
 
         var json = await client.GetAsync($"/api/migrations/{id}/record");
         var markdown = await client.GetStringAsync($"/api/migrations/{id}/record?format=markdown");
