@@ -42,4 +42,10 @@ public interface IMigrationStore
     /// of every run: how long such jobs take here, whichever replica or start waited for them.
     /// </summary>
     Task<IReadOnlyList<IntentRecord>> CompletedJobsAsync(int perKind, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The journal as stored, in the order it was written, each entry with its <see cref="AuditLink"/>: every
+    /// entry saved through this store is linked to the one before it in the transaction that saves it.
+    /// </summary>
+    Task<IReadOnlyList<ChainedAuditEntry>> GetChainedAuditAsync(Guid migrationId, CancellationToken cancellationToken);
 }

@@ -6,7 +6,9 @@ namespace OvmSelfHost.Runbook.Steps;
 
 /// <summary>
 /// Invariant 7: from a phase's cutover until the run completes, that phase's old manager stays down.
-/// Looked at cheaply (one WS-API read per old manager) before every step and while gates wait.
+/// Looked at cheaply (one WS-API read per old manager) before every step and while gates wait; when the
+/// WS-API does not answer, the host's service is read too: a client whose circuit breaker is open after
+/// the refused connections of the cutover reports "unreachable" for a manager that is back.
 /// </summary>
 public static class OldManagerWatch
 {
@@ -39,7 +41,9 @@ public static class OldManagerWatch
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(ovm);
-        if (await AnswersAsync(ovm.Manager(plan.Target, ManagerRole.Original), cancellationToken) is not { } state)
+        var state = await AnswersAsync(ovm.Manager(plan.Target, ManagerRole.Original), cancellationToken)
+                    ?? await ServiceRunsAsync(ovm.Host(plan.Target, HostRole.OriginalManager), service, cancellationToken);
+        if (state is null)
         {
             return null;
         }
@@ -59,6 +63,20 @@ public static class OldManagerWatch
         if (await FindRunningAsync(context.Run, context.Connections, context.Settings.ManagerService, cancellationToken) is { } danger)
         {
             throw new StepFailure(danger);
+        }
+    }
+
+    /// <summary>"service ovmm Running" (or Starting) when the old manager's service is not stopped on its host; null when it is, or the host cannot say.</summary>
+    private static async Task<string?> ServiceRunsAsync(IManagerHost host, string service, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var state = await host.GetServiceStateAsync(service, cancellationToken);
+            return state == ServiceState.Running ? $"service {service} {state}" : null;
+        }
+        catch (OvmFaultException)
+        {
+            return null;
         }
     }
 

@@ -13,7 +13,7 @@ namespace OvmSelfHost.Configuration;
 public static class HostConfiguration
 {
     /// <summary>The gate policies; throws naming every bad key.</summary>
-    public static GatePolicies ReadGates(IConfiguration configuration)
+    public static IReadOnlyDictionary<string, ApprovalPolicy> ReadGates(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var errors = new List<string>();
@@ -21,7 +21,7 @@ public static class HostConfiguration
         return errors.Count > 0 ? throw new InvalidOperationException("Configuration is invalid:\n- " + string.Join("\n- ", errors)) : gates!;
     }
 
-    public static RunbookSettings Settings(EnvironmentsOptions environments, RunbookOptions runbook, GatePolicies gates)
+    public static RunbookSettings Settings(EnvironmentsOptions environments, RunbookOptions runbook, IReadOnlyDictionary<string, ApprovalPolicy> gates)
     {
         ArgumentNullException.ThrowIfNull(environments);
         ArgumentNullException.ThrowIfNull(runbook);
@@ -37,7 +37,7 @@ public static class HostConfiguration
         return new RunbookSettings
         {
             Environments = plans,
-            Gates = gates,
+            Gates = new GatePolicies(gates) { SeparateCutoverApprovers = runbook.SeparateCutoverApprovers },
             MaximumVmsForMinimal = runbook.MaximumVmsForMinimal,
             MaximumRepositoriesForMinimal = runbook.MaximumRepositoriesForMinimal,
             JobTimeout = runbook.JobTimeout,
@@ -60,7 +60,7 @@ public static class HostConfiguration
             user.SlackUserId, user.TeamsObjectId, user.SignIn))]);
     }
 
-    private static GatePolicies? ReadGates(IConfigurationSection section, List<string> errors)
+    private static Dictionary<string, ApprovalPolicy>? ReadGates(IConfigurationSection section, List<string> errors)
     {
         var overrides = new Dictionary<string, ApprovalPolicy>(StringComparer.OrdinalIgnoreCase);
         foreach (var gate in section.GetChildren())
@@ -79,6 +79,6 @@ public static class HostConfiguration
             }
         }
 
-        return errors.Count == 0 ? new GatePolicies(overrides) : null;
+        return errors.Count == 0 ? overrides : null;
     }
 }

@@ -23,6 +23,9 @@ public sealed class RunbookOptions
     /// <summary>How often old managers are looked at while a gate waits after a cutover.</summary>
     public TimeSpan OldManagerWatchInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Nobody approves both cutovers (StopOldManager of phase 1 and phase 2) of one migration.</summary>
+    public bool SeparateCutoverApprovers { get; set; }
+
     /// <summary>Expected duration per step name (hh:mm:ss), until the step has run and its own history says.</summary>
     public Dictionary<string, TimeSpan> ExpectedDurations { get; set; } = [];
 

@@ -15,6 +15,7 @@ public sealed class InMemoryMigrationStore : IMigrationStore
 {
     private readonly Dictionary<Guid, string> runs = [];
     private readonly List<AuditEntry> audit = [];
+    private readonly List<AuditLink> links = [];
     private readonly Dictionary<string, Guid> claims = [];
     private readonly object gate = new();
 
@@ -34,7 +35,7 @@ public sealed class InMemoryMigrationStore : IMigrationStore
 
             run.Environments.ToList().ForEach(e => claims[e] = run.Id);
             runs[run.Id] = JsonSerializer.Serialize(run);
-            audit.Add(entry);
+            Append(run, [entry]);
             Keep(run, notice);
         }
 
@@ -75,7 +76,7 @@ public sealed class InMemoryMigrationStore : IMigrationStore
 
             run.Version++;
             runs[run.Id] = JsonSerializer.Serialize(run);
-            audit.AddRange(entries);
+            Append(run, entries);
             Keep(run, notice);
             if (run.IsTerminal)
             {
@@ -129,6 +130,27 @@ public sealed class InMemoryMigrationStore : IMigrationStore
         lock (gate)
         {
             return Task.FromResult<IReadOnlyList<AuditEntry>>(audit.Where(a => a.MigrationId == migrationId).ToList());
+        }
+    }
+
+    public Task<IReadOnlyList<ChainedAuditEntry>> GetChainedAuditAsync(Guid migrationId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<ChainedAuditEntry>>(audit
+                .Select((entry, i) => new ChainedAuditEntry(i + 1, entry, links[i]))
+                .Where(e => e.Entry.MigrationId == migrationId)
+                .ToList());
+        }
+    }
+
+    private void Append(MigrationRun run, IEnumerable<AuditEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            var last = audit.Select((e, i) => (e, i)).LastOrDefault(x => x.e.MigrationId == run.Id) is { e: not null } found ? links[found.i] : null;
+            links.Add(JournalChain.Next(entry, last, run.CreatedAt));
+            audit.Add(entry);
         }
     }
 
