@@ -274,6 +274,8 @@ public sealed partial class RunAdvancer(
     private async Task<bool> OpenGateOrBeginAsync(MigrationRun loaded, CancellationToken cancellationToken)
     {
         var required = GatePolicies.RequiredApprovals(settings.Gates.For(loaded.Step.ToString()));
+        // The snapshot's WS-API reads are traced like a step's: a trace of their own, tagged with the run.
+        using var trace = required > 0 && ovm is not null ? Telemetry.RunbookTelemetry.StartStep(loaded, $"gate snapshot {loaded.Step}") : null;
         var seen = required > 0 && ovm is not null ? await GateSnapshotReader.ReadAsync(ovm, loaded, settings, time, cancellationToken) : null;
         if (seen is not null && GateApprovedForNow(loaded, loaded.Step.ToString(), required)
             && await OldManagerWatch.FindRunningAsync(loaded, ovm!, settings.ManagerService, cancellationToken) is not null)
