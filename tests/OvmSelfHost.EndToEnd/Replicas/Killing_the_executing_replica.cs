@@ -14,6 +14,7 @@ namespace OvmSelfHost.EndToEnd.Replicas;
 /// (the simulator's own counts), no vote is lost, and every chat message reaches a fake Slack exactly once:
 /// the run's message and each gate's proposal posted once, and the thread holds every outbox line once, in order.
 /// </summary>
+[Collection(ReplicaCollection.Name)]
 public sealed class Killing_the_executing_replica(ITestOutputHelper output)
 {
     private static readonly string[] OvmSteps = ["CreateManagerVm", "InstallManager", "StopOldManager", "Rediscover"];

@@ -12,6 +12,7 @@ namespace OvmSelfHost.EndToEnd.Replicas;
 /// database keeps one journal line per finished step and the new holder's lease, the simulator counts every side
 /// effect once, and the run completes.
 /// </summary>
+[Collection(ReplicaCollection.Name)]
 public sealed class Pausing_the_executing_replica(ITestOutputHelper output)
 {
     /// <summary>Jobs long enough (6 s of real time) to freeze their executor inside one, past a 2 s lease.</summary>
