@@ -174,19 +174,21 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string>? environment
         }
     }
 
-    /// <summary>The simulator listens on 7000..7049 plus an offset: pick an offset whose 50 ports are free now (and not handed out before).</summary>
+    /// <summary>
+    /// The simulator listens on 7000..7049 plus an offset: pick an offset whose 50 ports are free now and were not
+    /// handed out before (each restarted host of a drill takes one, so the blocks go up to 15000, below the ephemeral range).
+    /// </summary>
     public static int FreeSimulatorOffset()
     {
-        for (var attempt = 0; attempt < 40; attempt++)
+        for (var offset = 300; offset + 7050 <= 15000; offset += 50)
         {
-            var offset = 300 + (Random.Shared.Next(0, 14) * 50);
-            if (Enumerable.Range(7000 + offset, 50).All(IsFree) && HandedOutOffsets.TryAdd(offset, true))
+            if (!HandedOutOffsets.ContainsKey(offset) && Enumerable.Range(7000 + offset, 50).All(IsFree) && HandedOutOffsets.TryAdd(offset, true))
             {
                 return offset;
             }
         }
 
-        throw new InvalidOperationException("No free block of 50 ports for the simulator between 7300 and 8000.");
+        throw new InvalidOperationException("No free block of 50 ports for the simulator between 7300 and 15000.");
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> HandedOutOffsets = new();
