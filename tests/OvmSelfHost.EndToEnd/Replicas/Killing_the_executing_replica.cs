@@ -124,15 +124,45 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
 
         var expected = (await database.OutboxLinesAsync(id, "slack")).SelectMany(l => l.Split('\n')).ToList();
         var posts = thread.Where(c => !c.HasBlocks).Select(c => c.Text).ToList();
-        // Known gap (issue 12, left open): a replica killed after Slack accepted a post and before it saved the
-        // message's reference posts that same batch again when the relay resumes. Such a repeat is the very next
-        // post; it is counted and shown, and anything else (a line lost, out of order, repeated later) still fails.
-        var repeats = posts.Where((text, i) => i > 0 && posts[i - 1] == text).ToList();
-        var posted = posts.Where((text, i) => i == 0 || posts[i - 1] != text).SelectMany(t => t.Split('\n')).ToList();
+        var (posted, repeats) = Align(expected, posts);
         output.WriteLine($"Slack: 1 run message edited {calls.Count(c => !c.IsPost && c.Ts == main.Ts)} times, {proposals.Count} proposals, " +
-                         $"{posted.Count} thread lines in {posts.Count} posts; outbox lines {expected.Count}; posts repeated right after a kill: {repeats.Count}.");
+                         $"{posted} thread lines in {posts.Count} posts; outbox lines {expected.Count}; posts repeated right after a kill: {repeats.Count}.");
         repeats.ForEach(r => output.WriteLine($"  repeated: {r}"));
-        Assert.Equal(expected, posted);
+        Assert.Equal(expected.Count, posted);
+    }
+
+    /// <summary>
+    /// Walks the thread's posts along the outbox's lines: each post must be the next lines of the outbox. A post
+    /// that is not, but starts with the very post before it, is the relay's known at-least-once window (issue 12,
+    /// left open: a replica killed after Slack accepted a post and before it saved the reference posts that batch
+    /// again when the relay resumes); it is counted and shown. Anything else, a line lost, out of order or repeated
+    /// later, fails here. A line the outbox itself holds twice (a step begun again after a takeover) is expected twice.
+    /// </summary>
+    private static (int Posted, List<string> Repeats) Align(List<string> expected, List<string> posts)
+    {
+        var cursor = 0;
+        var repeats = new List<string>();
+        string[] previous = [];
+        foreach (var text in posts)
+        {
+            var lines = text.Split('\n');
+            if (!Follows(expected, cursor, lines) && previous.Length > 0 && lines.Take(previous.Length).SequenceEqual(previous))
+            {
+                repeats.Add(text);
+                lines = lines[previous.Length..];
+            }
+
+            Assert.True(Follows(expected, cursor, lines),
+                $"Slack thread diverges from the outbox at line {cursor}: posted [{string.Join(" | ", lines)}], the outbox goes on with [{string.Join(" | ", expected.Skip(cursor).Take(3))}].");
+            cursor += lines.Length;
+            previous = text.Split('\n');
+        }
+
+        return (cursor, repeats);
+    }
+
+    private static bool Follows(List<string> expected, int cursor, string[] lines) =>
+        cursor + lines.Length <= expected.Count && expected.Skip(cursor).Take(lines.Length).SequenceEqual(lines);
     }
 
     /// <summary>
