@@ -163,7 +163,6 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
 
     private static bool Follows(List<string> expected, int cursor, string[] lines) =>
         cursor + lines.Length <= expected.Count && expected.Skip(cursor).Take(lines.Length).SequenceEqual(lines);
-    }
 
     /// <summary>
     /// SIGKILL the executor; once another replica shows as the run's executor, start it again in the
