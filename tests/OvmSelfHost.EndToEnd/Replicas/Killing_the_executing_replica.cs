@@ -39,7 +39,7 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
         var seenRunning = new Dictionary<string, int>();
         var restarts = new List<Task>();
 
-        var created = await ReplicaApi.Client(ReplicaApi.Random(replicas)).PostAsJsonAsync("/api/migrations", new { environments = new[] { "A", "B" }, requestedBy = "alice" });
+        var created = await ReplicaApi.RequestMigrationAsync(ReplicaApi.Random(replicas));
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<Guid>();
 
