@@ -30,8 +30,9 @@ public static class GateProposals
         if (Vocabularies.Steps.TryParse(key.Gate, out var kind))
         {
             var step = Procedure.Step(kind);
-            return new GateProposal(key, label, step.Title, Procedure.Render(step.WhatHappens, plan), Procedure.Render(step.Touches, plan),
-                step.Risk, Procedure.Render(step.WhyRisky, plan), Procedure.Render(step.Check, plan) + Seen(run, key.Phase, kind), required, mayVote, status, decisions);
+            var snapshot = run.SnapshotOf(key.Phase, key.Gate, key.Round);
+            return new GateProposal(key, label, step.Title, WithUuid(Procedure.Render(step.WhatHappens, plan), plan.Target, snapshot), Procedure.Render(step.Touches, plan),
+                step.Risk, Procedure.Render(step.WhyRisky, plan), Procedure.Render(step.Check, plan) + Seen(run, key.Phase, kind), required, mayVote, status, decisions, snapshot);
         }
 
         var (title, risk, why) = key.Gate switch
@@ -44,6 +45,15 @@ public static class GateProposals
         var what = status == GateStatus.Open ? run.StatusMessage : null;
         return new GateProposal(key, label, title, what, $"{plan.Target} and {plan.Hosting}", risk, why, null, required, mayVote, status, decisions);
     }
+
+    /// <summary>
+    /// The procedure names the UUID to install as a placeholder; the approver is shown the one the snapshot read
+    /// (the UUID the new manager takes), so the text they approve is the command that will run.
+    /// </summary>
+    private static string WithUuid(string text, string target, GateSnapshot? snapshot) =>
+        snapshot?.Facts.FirstOrDefault(f => f.Name == "UUID the new manager takes") is { } uuid
+            ? text.Replace($"<UUID of {target}'s manager>", uuid.Value, StringComparison.Ordinal)
+            : text;
 
     /// <summary>What the run measured that the approver of this gate should see (the HA drill on the confirmation).</summary>
     private static string Seen(MigrationRun run, int phase, StepKind kind) =>
