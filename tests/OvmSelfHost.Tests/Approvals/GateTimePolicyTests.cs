@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -7,6 +8,7 @@ using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Tests.Fakes;
 using OvmSelfHost.Scheduling;
+using OvmSelfHost.Storage;
 using OvmSelfHost.Tests.Support;
 using Quartz;
 
@@ -28,6 +30,11 @@ public sealed class GateTimePolicyTests
         [$"Runbook:GateTime:{Gate}:Then"] = then,
         [$"Runbook:GateTime:{Gate}:RemindBefore:0"] = "00:15:00",
         [$"Runbook:GateTime:{Gate}:Escalate:0"] = "dave",
+        // Slack on, so the notices land in the outbox (nothing listens there: the rows stay, undelivered, for the test to read).
+        ["Slack:SigningSecret"] = Slack.SlackRequest.SigningSecret,
+        ["Slack:BotToken"] = Slack.FakeSlackApi.Token,
+        ["Slack:Channel"] = "#ovm-migrations",
+        ["Slack:ApiBaseUrl"] = "http://127.0.0.1:16399/api/",
     }, services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
 
     private static async Task<MigrationRun> WaitForAsync(MigrationEngine engine, Guid id, Func<MigrationRun, IReadOnlyList<AuditEntry>, bool> done)
@@ -58,7 +65,13 @@ public sealed class GateTimePolicyTests
     private static async Task<IScheduler> SchedulerAsync(HostFactory host) =>
         await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(CancellationToken.None);
 
-    private static async Task<MigrationRun> RemindedAsync(FakeTimeProvider clock, MigrationEngine engine, Guid id)
+    private static async Task<List<string>> SlackLinesAsync(HostFactory host, Guid id)
+    {
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<MigrationDbContext>>().CreateDbContextAsync();
+        return await db.Outbox.Where(o => o.MigrationId == id && o.Channel == "slack" && o.Line != null).OrderBy(o => o.Id).Select(o => o.Line!).ToListAsync();
+    }
+
+    private static async Task<MigrationRun> RemindedAsync(HostFactory host, FakeTimeProvider clock, MigrationEngine engine, Guid id)
     {
         clock.Advance(TimeSpan.FromMinutes(44));
         await Task.Delay(300);
@@ -70,6 +83,8 @@ public sealed class GateTimePolicyTests
         Assert.Contains("from bob, carol", reminder.Detail);
         Assert.Contains("Escalation: dave.", reminder.Detail);
         Assert.Contains("2027-02-01 10:00Z", reminder.Detail);
+        // Posted to the channel through the outbox, in the save that recorded it.
+        Assert.Contains(await SlackLinesAsync(host, id), l => l.Contains($"Reminder: {Gate} of phase 1", StringComparison.Ordinal) && l.Contains("Escalation: dave.", StringComparison.Ordinal));
         return run;
     }
 
@@ -80,7 +95,7 @@ public sealed class GateTimePolicyTests
         await using var host = Host(clock, "StaysOpen");
         var (engine, id, opening) = await AtGateAsync(host);
 
-        await RemindedAsync(clock, engine, id);
+        await RemindedAsync(host, clock, engine, id);
         clock.Advance(TimeSpan.FromMinutes(15));
         var run = await WaitForAsync(engine, id, (_, journal) => journal.Any(e => e.Action == "gate-timeout"));
 
@@ -88,6 +103,7 @@ public sealed class GateTimePolicyTests
         var timeout = Assert.Single(await engine.AuditAsync(id, CancellationToken.None), e => e.Action == "gate-timeout");
         Assert.Contains($"Runbook:GateTime:{Gate} (wait 01:00:00, then StaysOpen) applies: it stays open, overdue", timeout.Detail);
         Assert.Contains("Escalation: dave.", timeout.Detail);
+        Assert.Contains(await SlackLinesAsync(host, id), l => l.Contains("it stays open, overdue", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -97,7 +113,7 @@ public sealed class GateTimePolicyTests
         await using var host = Host(clock, "Expires");
         var (engine, id, opening) = await AtGateAsync(host);
 
-        await RemindedAsync(clock, engine, id);
+        await RemindedAsync(host, clock, engine, id);
         clock.Advance(TimeSpan.FromMinutes(15));
         var run = await WaitForAsync(engine, id, (r, _) => r.State == RunState.AwaitingApproval && r.GateRound > opening.Round);
 
