@@ -35,15 +35,9 @@ public static class GateProposals
                 step.Risk, Procedure.Render(step.WhyRisky, plan), Procedure.Render(step.Check, plan) + Seen(run, key.Phase, kind), required, mayVote, status, decisions, snapshot);
         }
 
-        var (title, risk, why) = key.Gate switch
-        {
-            GateKeys.Rollback => ("Roll back the phase", StepRisk.Dangerous, "Stops the new manager and starts the old one again."),
-            GateKeys.AcceptDifferences => ("Accept inventory differences", StepRisk.Dangerous, "Items the new manager does not see would be left behind."),
-            GateKeys.AcceptFailedDrill => ("Accept the phase without a passed HA drill", StepRisk.Dangerous, "Nobody has seen the manager VM survive a move: a server failure may leave the environment without a manager."),
-            _ => ("Acknowledge a non-minimal environment", StepRisk.Medium, "The procedure is meant for an initial setup; more is at stake."),
-        };
+        var rule = GateRules.For(key.Gate, plan);
         var what = status == GateStatus.Open ? run.StatusMessage : null;
-        return new GateProposal(key, label, title, what, $"{plan.Target} and {plan.Hosting}", risk, why, null, required, mayVote, status, decisions);
+        return new GateProposal(key, label, rule.Title, what, $"{plan.Target} and {plan.Hosting}", rule.Risk, rule.WhyRisky, null, required, mayVote, status, decisions);
     }
 
     /// <summary>
