@@ -33,7 +33,7 @@ public sealed class GateTimePolicyTests
         // Slack on, so the notices land in the outbox (nothing listens there: the rows stay, undelivered, for the test to read).
         ["Slack:SigningSecret"] = Slack.SlackRequest.SigningSecret,
         ["Slack:BotToken"] = Slack.FakeSlackApi.Token,
-        ["Slack:Channel"] = "#ovm-migrations",
+        ["Slack:Channel"] = "C0OVM0001",
         ["Slack:ApiBaseUrl"] = "http://127.0.0.1:16399/api/",
     }, services: s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
 
