@@ -1,8 +1,8 @@
 // The web console: a conversation with the bot on the left, the selected migration on the right,
 // kept live by the host's server-sent events (/api/events).
 import { api } from './api.js';
-import { esc, duration, tone, statusLabel, words } from './format.js';
-import { migrationHeader, proposalCard, phaseTimeline } from './views.js';
+import { esc, duration, tone, statusLabel, words, span } from './format.js';
+import { migrationHeader, proposalCard, phaseTimeline, nowStrip } from './views.js';
 import { renderStateGraph } from './stategraph.js';
 import { ask } from './dialog.js';
 
@@ -152,28 +152,55 @@ async function loadSession() {
 }
 
 let timer = null;
-function refreshSoon() {
+let listOnly = true, otherRun = false;
+/**
+ * Coalesces bursts of changes. A change of the selected run fetches that run (and patches its list
+ * entry); a change of another run fetches only the list of summaries.
+ */
+function refreshSoon(changedId) {
+  if (!changedId || changedId === state.selectedId) listOnly = false;
+  if (changedId !== state.selectedId) otherRun = true;
   clearTimeout(timer);
-  timer = setTimeout(refresh, 120);
+  timer = setTimeout(() => {
+    const only = listOnly, skipList = !otherRun;
+    listOnly = true; otherRun = false;
+    refresh(only, skipList);
+  }, 120);
 }
 
-async function refresh() {
-  const list = await api.migrations();
-  if (!list.ok) return;
-  state.migrations = list.data.sort((a, b) => new Date(b.createdAt) - new Date(a.createdAt));
+async function refresh(onlyList = false, skipList = false) {
+  if (!skipList || !state.migrations.some(r => r.id === state.selectedId)) {
+    const list = await api.migrations();
+    if (!list.ok) return;
+    state.migrations = list.data.sort((a, b) => new Date(b.createdAt) - new Date(a.createdAt));
+  }
   if (!state.selectedId && state.migrations.length) {
     const fromHash = location.hash.match(/^#\/migrations\/([0-9a-f-]{36})$/);
     state.selectedId = fromHash ? fromHash[1] : state.migrations[0].id;
+    onlyList = false;
   }
   renderList();
   if (!state.selectedId && state.link) state.selectedId = state.link.migrationId;
+  if (onlyList && state.migration) return;
   if (state.selectedId) {
     const id = state.selectedId;
-    const [m, p, g] = await Promise.all([api.migration(id), api.proposals(id), api.graph(id)]);
+    const before = state.migration;
+    const [m, p] = await Promise.all([api.migration(id), api.proposals(id)]);
     if (id !== state.selectedId) return;
-    if (m.ok) state.migration = m.data;
+    if (m.ok && before && before.id === id && m.data.version < before.version) return; // an older answer overtaken by a newer one
+    if (m.ok) {
+      state.migration = m.data;
+      // The list entry of the selected run is patched from its detail instead of fetching the list again.
+      const i = state.migrations.findIndex(r => r.id === id);
+      if (i >= 0) { state.migrations[i] = { ...state.migrations[i], state: m.data.state, phase: m.data.phase, currentStep: m.data.currentStep, version: m.data.version }; renderList(); }
+    }
     if (p.ok) state.proposals = p.data;
-    if (g.ok) state.graph = g.data;
+    // The picture changes only with the state: fetch it then, not on every change.
+    if (m.ok && (!state.graph || !before || before.state !== m.data.state || before.id !== id)) {
+      const g = await api.graph(id);
+      if (g.ok && id === state.selectedId) state.graph = g.data;
+    }
+    noticeChanges(before, state.migration);
   }
   renderMain();
   if (state.confirmKey && canAct()) {
@@ -183,6 +210,39 @@ async function refresh() {
     const button = document.querySelector(`.card[data-key="${CSS.escape(key)}"] [data-vote=approve]`);
     if (button) vote(button);
   }
+}
+
+// ---- alerts: title badge, opt-in notifications, bot messages in the conversation ----------------
+const seenGates = new Set();
+function decidable() {
+  return state.proposals.filter(p => p.status === 'Open' && state.user && (p.canVote || []).some(n => n.toLowerCase() === state.user.toLowerCase()));
+}
+
+function noticeChanges(before, now) {
+  if (!now) return;
+  for (const p of decidable()) {
+    if (seenGates.has(p.key)) continue;
+    seenGates.add(p.key);
+    say('ovm', `Gate opened: ${p.title} (phase ${p.phase}). ${state.user} can decide it.`, 'reply');
+    notify(`Decision needed: ${p.title}`, `Migration ${now.shortId}, phase ${p.phase}. You (${state.user}) can approve or reject.`);
+  }
+  if (before && before.id === now.id && before.state !== now.state && ['Failed', 'Completed', 'Aborted', 'RolledBack', 'Rejected'].includes(now.state)) {
+    say('ovm', `Migration ${now.shortId} is ${statusLabel(now.state)}: ${now.statusMessage || ''}`, now.state === 'Failed' ? 'error' : 'reply');
+    if (now.state === 'Failed') notify(`Migration ${now.shortId} failed`, now.statusMessage || '');
+  }
+  const count = decidable().length;
+  document.title = `${count ? `(${count}) ` : ''}${now.state === 'Failed' ? '⚠ ' : ''}OvmSelfHost console`;
+}
+
+function notify(title, body) {
+  if (localStorage.getItem('ovm.notify') !== 'on' || !('Notification' in window) || Notification.permission !== 'granted') return;
+  try { new Notification(title, { body, tag: title }); } catch { /* some browsers allow notifications only from a service worker */ }
+}
+
+function renderNotify() {
+  const on = localStorage.getItem('ovm.notify') === 'on' && 'Notification' in window && Notification.permission === 'granted';
+  $('notify').textContent = on ? 'Notifications on' : 'Notify me';
+  $('notify').setAttribute('aria-pressed', String(on));
 }
 
 // ---- chat approval links ------------------------------------------------------------------
@@ -261,21 +321,24 @@ function renderMain() {
       <li>Approve each gate on its card as an approver (bob, carol); watch the timeline.</li></ol></div>`;
     return;
   }
-  const ctx = { canAct: canAct(), expanded: state.expanded };
+  const ctx = { canAct: canAct(), expanded: state.expanded, user: state.user };
+  const focus = focusKey(document.activeElement);
+  const scrollY = window.scrollY, mainScroll = main.scrollTop;
   const open = state.proposals.filter(p => p.status === 'Open');
   const past = state.proposals.filter(p => p.status !== 'Open').reverse();
   const scrolls = [...main.querySelectorAll('pre.output')].map(p => [p.dataset.output, p.scrollTop, p.scrollTop + p.clientHeight >= p.scrollHeight - 4]);
   main.innerHTML = `
     ${linkPanel()}
+    ${nowStrip(m, open, ctx)}
     ${migrationHeader(m, ctx.canAct)}
     <div class="run-body">
       <div class="run-center">
         ${phaseTimeline(m, 1, ctx)}
         ${phaseTimeline(m, 2, ctx)}
-        <section class="graph-panel"><h2>Runbook state machine <span class="muted">current state: ${esc(words(m.state))}</span></h2><div id="graph" data-testid="state-graph"></div></section>
+        <section class="graph-panel"><h2>Runbook state machine <span class="muted">current state: ${esc(statusLabel(m.state))}</span></h2><div id="graph" class="stategraph-wrap" data-testid="state-graph"></div></section>
       </div>
-      <aside class="run-rail">
-        <h2>Waiting for a decision</h2>
+      <aside class="run-rail" id="decision" tabindex="-1" aria-labelledby="decision-title">
+        <h2 id="decision-title">Waiting for a decision</h2>
         <div data-testid="open-proposals">${open.length ? open.map(p => proposalCard(p, ctx)).join('') : `<p class="muted nothing">Nothing waits for a decision${['Completed', 'Aborted', 'RolledBack'].includes(m.state) ? ': the migration has ended.' : ' right now.'}</p>`}</div>
         ${!ctx.canAct && open.length ? `<p class="muted">${state.session?.local || signedIn() ? 'Reconnecting: buttons come back when the host is live.' : state.session?.signIn ? 'Sign in to vote.' : 'Read-only: votes are cast in Slack or Teams.'}</p>` : ''}
         ${past.length ? `<h2>Decided</h2><div data-testid="past-proposals">${past.map(p => proposalCard(p, ctx)).join('')}</div>` : ''}
@@ -286,11 +349,40 @@ function renderMain() {
     const before = scrolls.find(s => s[0] === pre.dataset.output);
     pre.scrollTop = !before || before[2] ? pre.scrollHeight : before[1];
   }
+  restoreFocus(focus);
+  main.scrollTop = mainScroll;
+  window.scrollTo(0, scrollY);
+}
+
+// The main area is drawn from data, so a focused control is found again by what it does, not by node.
+const focusAttributes = ['data-vote', 'data-action', 'data-toggle', 'data-link-confirm', 'data-link-signin'];
+function focusKey(el) {
+  if (!el || !$('main').contains(el)) return null;
+  if (el === $('main') || el.id === 'decision') return `#${el.id}`;
+  const attr = focusAttributes.find(a => el.hasAttribute(a));
+  if (!attr) return null;
+  const card = el.closest('[data-key]');
+  return `${card && card.dataset.key ? `[data-key="${CSS.escape(card.dataset.key)}"] ` : ''}[${attr}="${CSS.escape(el.getAttribute(attr))}"]`;
+}
+
+function restoreFocus(key) {
+  if (!key) return;
+  const el = document.querySelector(key) || (key.includes('data-vote') ? $('decision') : null);
+  if (el) el.focus({ preventScroll: true });
+}
+
+function jumpToDecision() {
+  const target = document.querySelector('#decision [data-vote=approve]') || $('decision') || $('main');
+  target.focus();
+  target.scrollIntoView({ block: 'center' });
 }
 
 function tick() {
   for (const el of document.querySelectorAll('[data-since]')) {
     el.textContent = duration(el.dataset.since, el.dataset.until || null);
+  }
+  for (const el of document.querySelectorAll('[data-countdown]')) {
+    el.textContent = span(Math.max(0, new Date(el.dataset.countdown) - new Date()));
   }
 }
 
@@ -374,10 +466,11 @@ function wire() {
     localStorage.setItem('ovm.user', state.user);
     renderWho();
     say('console', `You now act as ${state.user}.`, 'note');
+    renderMain();
   });
   $('migration-list').addEventListener('click', e => {
     const b = e.target.closest('[data-select]');
-    if (b) select(b.dataset.select);
+    if (b) { select(b.dataset.select); document.body.classList.remove('drawer-open'); $('drawer-toggle').setAttribute('aria-expanded', 'false'); }
   });
   $('main').addEventListener('click', e => {
     const target = e.target.closest('[data-vote],[data-action],[data-toggle],[data-link-confirm],[data-link-signin]');
@@ -392,6 +485,22 @@ function wire() {
       renderMain();
     }
   });
+  $('skip-decision').addEventListener('click', e => { e.preventDefault(); jumpToDecision(); });
+  document.addEventListener('keydown', e => {
+    const typing = e.target.closest('input, textarea, select, [contenteditable]') || document.querySelector('dialog[open]');
+    if (e.key === 'd' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); jumpToDecision(); }
+  });
+  $('drawer-toggle').addEventListener('click', () => {
+    const open = document.body.classList.toggle('drawer-open');
+    $('drawer-toggle').setAttribute('aria-expanded', String(open));
+  });
+  $('notify').addEventListener('click', async () => {
+    if (localStorage.getItem('ovm.notify') === 'on') localStorage.removeItem('ovm.notify');
+    else if ('Notification' in window && await Notification.requestPermission() === 'granted') localStorage.setItem('ovm.notify', 'on');
+    else say('console', 'The browser refused notifications; the title still shows how many decisions wait for you.', 'note');
+    renderNotify();
+  });
+  renderNotify();
   setInterval(tick, 1000);
 }
 
