@@ -1,3 +1,4 @@
+using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Runs;
 
 namespace OvmSelfHost.Endpoints;
@@ -21,6 +22,9 @@ public sealed record MigrationSummary(
     DateTimeOffset UpdatedAt,
     long Version)
 {
+    /// <summary>The current step as people call it ("Stop the old manager"); <see cref="CurrentStep"/> is its name in the API.</summary>
+    public string CurrentStepTitle { get; init; } = "";
+
     public static MigrationSummary From(MigrationRun run) => new(
         run.Id,
         run.Id.ToString("N")[..8],
@@ -34,5 +38,8 @@ public sealed record MigrationSummary(
         run.RequestedBy,
         run.CreatedAt,
         run.UpdatedAt,
-        run.Version);
+        run.Version)
+    {
+        CurrentStepTitle = Procedure.Step(run.Step).Title,
+    };
 }

@@ -36,11 +36,12 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public static string AxePath { get; } = Path.Combine(Artifacts.Folder, "axe", "axe.min.js");
 
     /// <param name="width">The viewport: 1440×960 by default, 390×844 for a phone.</param>
-    public async Task<IPage> OpenConsoleAsync(int width = 1440, int height = 960)
+    /// <param name="host">Another host than the shared one: a whole migration needs a world of its own (A and B end migrated).</param>
+    public async Task<IPage> OpenConsoleAsync(int width = 1440, int height = 960, HostProcess? host = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Host.BaseAddress.ToString(),
+            BaseURL = (host ?? Host).BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             HasTouch = width < 800,
         });

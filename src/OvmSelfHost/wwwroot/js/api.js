@@ -38,7 +38,9 @@ async function send(method, url, body) {
 export const api = {
   session: () => call('GET', '/api/session'),
   people: () => call('GET', '/api/people'),
-  migrations: () => call('GET', '/api/migrations'),
+  // The newest page of summaries: what the list shows, however long the history.
+  migrations: () => call('GET', '/api/migrations?limit=50'),
+  windows: () => call('GET', '/api/windows?count=1'),
   migration: id => call('GET', `/api/migrations/${id}`),
   proposals: id => call('GET', `/api/migrations/${id}/proposals`),
   graph: id => call('GET', `/api/migrations/${id}/graph`),

@@ -28,6 +28,18 @@ export function stamp(at, timeZone) {
 
 export const clock = stamp;
 
+/** The viewer's IANA zone, e.g. Europe/Berlin. */
+export const viewerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** A step as people call it (its title), never its internal name. */
+export const stepLabel = step => step?.title || words(step?.name);
+
+/** A host message with the run's internal step names ("CreateManagerVm") replaced by their titles. */
+export function personFacing(text, steps) {
+  const titles = new Map((steps || []).map(s => [s.name, s.title]));
+  return String(text ?? '').replace(/\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b/g, name => titles.has(name) ? `“${titles.get(name)}”` : name);
+}
+
 /** Runs that will not move again by themselves: their clocks stop. */
 export const ended = state => ['Completed', 'Aborted', 'RolledBack', 'Rejected', 'Failed'].includes(state);
 
@@ -43,7 +55,11 @@ export function tone(status) {
 }
 
 export const statusLabel = status => ({
+  Queued: 'Queued',
+  Ready: 'Ready for the next step',
   AwaitingApproval: 'Waiting for approval',
   AwaitingAcknowledgement: 'Waiting for acknowledgement',
   RollbackPending: 'Rollback waiting for approval',
+  RollingBack: 'Rolling back',
+  RolledBack: 'Rolled back',
 }[status] || words(status));

@@ -1,5 +1,5 @@
 // HTML for the main area: the migration header, proposal cards, the phase timelines, the diff.
-import { esc, words, duration, clock, tone, statusLabel, ended, span, stamp } from './format.js';
+import { esc, words, duration, clock, tone, statusLabel, ended, stepLabel, personFacing } from './format.js';
 
 const stepStatus = { AwaitingApproval: 'Needs approval', AwaitingAcknowledgement: 'Needs ack', Succeeded: 'Done' };
 const riskLabel = { None: 'read-only', Low: 'low risk', Medium: 'medium risk', Dangerous: 'dangerous' };
@@ -13,9 +13,9 @@ export function migrationHeader(m, canAct) {
       <h1>Migration <code>${esc(m.shortId)}</code> <span class="pair">${esc(m.environments.join(' ⇄ '))}</span></h1>
       <span class="state tone-${tone(m.state)}" data-testid="run-state">${esc(statusLabel(m.state))}</span>
     </div>
-    <p class="status-message" data-testid="status-message">${esc(m.statusMessage || '')}</p>
+    <p class="status-message" data-testid="status-message">${esc(personFacing(m.statusMessage, m.steps))}</p>
     <div class="run-meta">
-      <span>Phase <b>${m.phase}</b> of 2 · step <b>${esc(words(m.currentStep))}</b></span>
+      <span>Phase <b>${m.phase}</b> of 2 · step <b>${esc(stepLabel(m.steps.find(s => s.phase === m.phase && s.name === m.currentStep)) || words(m.currentStep))}</b></span>
       <span>requested by <b>${esc(m.requestedBy)}</b> at ${esc(clock(m.createdAt))}</span>
       ${ended(m.state) ? '' : `<span data-testid="executor">${m.executor ? `executed by replica <b>${esc(m.executor)}</b>` : 'no replica executes it right now'}</span>`}
       <span>${m.state === 'Completed' ? 'took' : ended(m.state) ? 'stopped after' : 'running for'} <b data-testid="run-duration" data-since="${esc(m.createdAt)}" ${ended(m.state) ? `data-until="${esc(m.updatedAt)}"` : ''}>${esc(duration(m.createdAt, ended(m.state) ? m.updatedAt : null))}</b></span>
@@ -83,7 +83,7 @@ function stepRow(step, ctx) {
       ${votes.length ? `<p class="muted">Votes: ${votes.map(v => `${esc(v.user)} ${v.decision}d at ${esc(clock(v.at))}${v.reason ? ` (“${esc(v.reason)}”)` : ''}`).join('; ')}</p>` : ''}
     </div>` : '';
   const output = (step.output.length && (expanded || step.status === 'Running'))
-    ? `<pre class="output" data-output="${step.phase}.${esc(step.name)}" data-testid="step-output">${esc(step.output.join('\n'))}</pre>` : '';
+    ? `<pre class="output" data-output="${step.phase}.${esc(step.name)}" data-testid="step-output" tabindex="0" aria-label="Output of ${esc(step.title)}">${esc(step.output.join('\n'))}</pre>` : '';
   return `
   <li class="step tone-${tone(step.status)}${expanded ? ' expanded' : ''}" data-step="${step.phase}.${esc(step.name)}" data-status="${esc(step.status)}" data-testid="step">
     <button type="button" class="step-line" data-toggle="${step.phase}.${esc(step.name)}" aria-expanded="${expanded}">
@@ -131,36 +131,5 @@ export function phaseTimeline(m, phaseNumber, ctx) {
     ${warnings}
     <ol class="timeline">${steps.map(s => stepRow(s, ctx)).join('')}</ol>
     ${phase ? diffTable(phase) : ''}
-  </section>`;
-}
-
-/** The "now" strip: where the run is, what it waits for and from whom, the cutover and the window. */
-export function nowStrip(m, open, ctx) {
-  const step = m.steps.find(s => s.phase === m.phase && s.name === m.currentStep);
-  const gate = open[0];
-  let waits = '';
-  if (gate) {
-    const approvals = gate.votes.filter(v => v.decision === 'approve').length;
-    const need = Math.max(0, gate.requiredApprovals - approvals);
-    const voted = ctx.user && gate.votes.some(v => v.user.toLowerCase() === ctx.user.toLowerCase());
-    const mine = ctx.user && (gate.canVote || []).some(n => n.toLowerCase() === ctx.user.toLowerCase());
-    waits = `${esc(gate.title)} needs ${need} more approval${need === 1 ? '' : 's'}: ${esc((gate.canVote || []).join(' or ') || 'no eligible approver')}${voted ? '; you already approved' : mine ? '; you can decide' : ''}.`;
-  }
-  // Between stopping the old manager and seeing the new one rediscover, the environment has no manager.
-  const phaseSteps = m.steps.filter(s => s.phase === m.phase);
-  const stop = phaseSteps.find(s => s.name === 'StopOldManager');
-  const rediscovered = phaseSteps.find(s => s.name === 'Rediscover' || s.name === 'RediscoverServers');
-  const target = m.phases.find(p => p.phase === m.phase)?.target;
-  const cutover = !ended(m.state) && stop?.status === 'Succeeded' && rediscovered && rediscovered.status !== 'Succeeded' && rediscovered.status !== 'Skipped'
-    ? `<p class="cutover" data-testid="cutover">${esc(target)} has no manager since ${esc(stamp(stop.finishedAt))}: ${esc(step?.title || words(m.currentStep))} in progress.</p>` : '';
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const windowLine = m.windowOpensAt && new Date(m.windowOpensAt) > new Date()
-    ? `<span data-testid="window-countdown">Window ${esc(m.window || '')} opens in <b data-countdown="${esc(m.windowOpensAt)}">${esc(span(new Date(m.windowOpensAt) - new Date()))}</b> (${esc(stamp(m.windowOpensAt, 'UTC'))}; ${esc(stamp(m.windowOpensAt))} your time, ${esc(zone)})</span>` : '';
-  const toneClass = tone(m.state) === 'bad' ? ' now-bad' : gate ? ' now-waiting' : '';
-  return `
-  <section class="now${toneClass}" data-testid="now" aria-label="Now">
-    <span class="now-line">Phase ${m.phase} of 2 · ${esc(step?.title || words(m.currentStep))} · ${esc(statusLabel(m.state))}</span>
-    ${waits ? `<span data-testid="now-waits">${waits}</span>` : ''}
-    ${cutover}${windowLine}
   </section>`;
 }
