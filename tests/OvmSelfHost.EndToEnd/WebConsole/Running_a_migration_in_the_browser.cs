@@ -123,6 +123,10 @@ public sealed class Running_a_migration_in_the_browser(ConsoleFixture console)
         // 13 steps per phase, both phases (the HA drill is the 12th of each).
         await Expect(page.GetByTestId("step")).ToHaveCountAsync(26);
         await Expect(page.Locator("[data-testid=step]:not([data-status=Succeeded]):not([data-status=Skipped])")).ToHaveCountAsync(0);
+        // The state picture: lanes of states, the current one highlighted; the whole graph on demand.
+        await Expect(page.Locator("#graph .state-box.current")).ToHaveTextAsync("Completed");
+        await Expect(page.Locator("#graph .exits")).ToContainTextAsync("end state");
+        await page.Locator("#graph summary").ClickAsync();
         await Expect(page.Locator("#graph svg")).ToBeVisibleAsync();
         // Phase 1 is finished and folded while phase 2 shows: its steps come back on demand.
         await Expect(page.Locator("[data-toggle='1.InstallManager']")).Not.ToBeVisibleAsync();
@@ -130,6 +134,11 @@ public sealed class Running_a_migration_in_the_browser(ConsoleFixture console)
         await page.Locator("[data-toggle='1.InstallManager']").ClickAsync();
         await Expect(page.Locator("[data-output='1.InstallManager']")).ToContainTextAsync("Oracle VM Manager installed.");
         await Shot(page, $"05-migration-completed-{size}");
+        if (phone)
+        {
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The completed run scrolls sideways at 390 px.");
+        }
+
         await NoSeriousAccessibilityViolation(page, "completed migration");
         var took = await page.GetByTestId("run-duration").TextContentAsync();
         await Task.Delay(1_100);

@@ -4,7 +4,7 @@ import { api } from './api.js';
 import { esc, duration, tone, statusLabel, words, span, stamp } from './format.js';
 import { migrationHeader, proposalCard, phaseTimeline } from './views.js';
 import { nowStrip } from './now.js';
-import { renderStateGraph } from './stategraph.js';
+import { drawStatePicture } from './statepicture.js';
 import { ask } from './dialog.js';
 import { patch } from './patch.js';
 import { notice, wireNotifyButton } from './alerts.js';
@@ -358,7 +358,7 @@ function drawGraph(m) {
   const mark = `${m.id}|${m.state}|${state.graph.length}|${state.graph}`;
   if (drawnGraph === mark && graph.firstChild) return;
   drawnGraph = mark;
-  graph.replaceChildren(renderStateGraph(state.graph, m.state));
+  drawStatePicture(graph, state.graph, m.state);
 }
 
 // A focused control is found again by what it does, not by node.

@@ -42,8 +42,11 @@ export function nowStrip(m, open, ctx) {
   const step = m.steps.find(s => s.phase === m.phase && s.name === m.currentStep);
   const gate = open[0];
   const waits = waitsFor(gate, ctx.user);
+  // The estimate is what the same step took in the phase already done (the host's learned job durations are not exposed yet).
+  const earlier = step && m.steps.find(s => s.name === step.name && s.phase < step.phase && s.startedAt && s.finishedAt);
+  const estimate = earlier ? `; in phase ${earlier.phase} it took ${span(new Date(earlier.finishedAt) - new Date(earlier.startedAt))}` : '';
   const running = step && step.status === 'Running' && step.startedAt
-    ? ` · running for <b data-since="${esc(step.startedAt)}">${esc(span(new Date() - new Date(step.startedAt)))}</b>${step.expectedSeconds ? `, usually about ${esc(span(step.expectedSeconds * 1000))}` : ''}` : '';
+    ? ` · running for <b data-since="${esc(step.startedAt)}">${esc(span(new Date() - new Date(step.startedAt)))}</b>${esc(estimate)}` : '';
   const toneClass = tone(m.state) === 'bad' ? ' now-bad' : gate ? ' now-waiting' : '';
   return `
   <section class="now${toneClass}" data-testid="now" aria-label="Now">
