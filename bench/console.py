@@ -2,8 +2,9 @@
 migrations run one after another (so the history grows), doing what js/console.js does on each
 server-sent `changed` event:
 
-- the shown run's event is newer than what the page shows: GET its detail; its proposals only when a gate
-  opened or closed or a vote was cast; the state picture only when the state changed;
+- the shown run's event is newer than what the page shows: GET its detail (after the first, without the steps'
+  fixed texts); its proposals only when a gate opened or closed or a vote was cast; the state picture only when
+  the state changed;
 - another run's event: nothing fetched (its list entry is patched from the event), unless the page has never
   seen that run: then the newest page of summaries (GET /api/migrations?limit=50).
 
@@ -64,6 +65,12 @@ class Console:
             self.changes = self.fetched = self.event_bytes = self.largest = self.old = self.gets = 0
 
     def listen(self):
+        try:
+            self.read_events()
+        except OSError:  # the host was stopped after its migration
+            pass
+
+    def read_events(self):
         with urllib.request.urlopen(f"{self.api}/api/events", timeout=3600) as stream:
             kind = None
             for raw in stream:
@@ -81,7 +88,8 @@ class Console:
             rid = event["migrationId"]
             if rid == self.selected:
                 if self.shown is None or event["version"] > self.shown["version"]:
-                    n, run = fetch(f"{self.api}/api/migrations/{rid}")
+                    # The first fetch of a run is whole; later ones leave out the steps' fixed texts (?texts=none).
+                    n, run = fetch(f"{self.api}/api/migrations/{rid}{'' if self.shown is None else '?texts=none'}")
                     total, gets = total + n, gets + 1
                     if self.shown is None or proposals_mark(self.shown) != proposals_mark(run):
                         total, gets = total + fetch(f"{self.api}/api/migrations/{rid}/proposals")[0], gets + 1
@@ -124,24 +132,34 @@ def migrate(api, console):
                                   events=console.event_bytes, largest=console.largest, old=console.old)
 
 
+def start_host(work, i):
+    """A host on the same database (the history grows) with a fresh simulated world (after a migration A and B are migrated)."""
+    env = {k: v for k, v in host_env(work, BASE).items() if not k.startswith("Slack__")}
+    env["Simulator__StatePath"] = os.path.join(work, f"simulator-{i}.json")
+    host = start(["dotnet", HOST, "--urls", f"http://127.0.0.1:{HOST_PORT}"], env=env, logfile=os.path.join(work, f"host-{i}.log"))
+    wait_http(f"http://127.0.0.1:{HOST_PORT}/healthz", proc=host, timeout=180)
+    http("PUT", f"http://127.0.0.1:{BASE}/sim/settings", FAST)
+    return host
+
+
 def main():
     require_free(HOST_PORT, BASE)
     atexit.register(stop_all)
     work = tempfile.mkdtemp(prefix="ovm-bench-console-")
     info = machine()
     log("machine:", machine_line(info))
-    env = {k: v for k, v in host_env(work, BASE).items() if not k.startswith("Slack__")}
-    host = start(["dotnet", HOST, "--urls", f"http://127.0.0.1:{HOST_PORT}"], env=env, logfile=os.path.join(work, "host.log"))
-    api, sim = f"http://127.0.0.1:{HOST_PORT}", f"http://127.0.0.1:{BASE}"
-    wait_http(f"{api}/healthz", proc=host)
-    http("PUT", f"{sim}/sim/settings", FAST)
-    console = Console(api)
+    api = f"http://127.0.0.1:{HOST_PORT}"
     rows = []
     for i in range(1, MIGRATIONS + 1):
+        host = start_host(work, i)
+        console = Console(api)
+        time.sleep(0.5)  # the event stream is open before the run starts
         state, m = migrate(api, console)
         log(f"migration {i}: {state}, {m}")
         if state != "Completed":
-            sys.exit(f"migration {i} ended {state}: see {work}/host.log")
+            sys.exit(f"migration {i} ended {state}: see {work}/host-{i}.log")
+        host.terminate()
+        host.wait(timeout=60)
         changes = max(m["changes"], 1)
         rows.append(f"| {i} | {i - 1} | {m['changes']} | {m['gets'] / changes:.2f} | {m['fetched'] / changes / 1024:.1f} KB | "
                     f"{(m['fetched'] + m['events']) / changes / 1024:.1f} KB | {m['largest'] / 1024:.1f} KB | "

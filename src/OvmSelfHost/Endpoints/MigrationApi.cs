@@ -96,10 +96,23 @@ public static class MigrationApi
         };
     }
 
-    private static async Task<IResult> GetAsync(Guid id, MigrationEngine engine, RunbookSettings settings, CancellationToken cancellationToken) =>
-        await engine.FindAsync(id, cancellationToken) is { } run
-            ? Results.Ok(MigrationView.From(run, settings))
-            : Problems.From(OutcomeKind.NotFound, $"No migration {id}. GET /api/migrations lists them.");
+    /// <param name="texts">"all" (default) or "none": without the steps' fixed texts (what happens, what it touches, why
+    /// it is risky, what to check), which never change during a run, for a console that already has them.</param>
+    private static async Task<IResult> GetAsync(Guid id, string? texts, MigrationEngine engine, RunbookSettings settings, CancellationToken cancellationToken)
+    {
+        if (texts is not (null or "all" or "none"))
+        {
+            return Problems.BadRequest($"'texts' must be 'all' or 'none' (without the steps' fixed texts), not '{texts}'.");
+        }
+
+        if (await engine.FindAsync(id, cancellationToken) is not { } run)
+        {
+            return Problems.From(OutcomeKind.NotFound, $"No migration {id}. GET /api/migrations lists them.");
+        }
+
+        var view = MigrationView.From(run, settings);
+        return Results.Ok(texts == "none" ? view.WithoutStepTexts() : view);
+    }
 
     private static async Task<IResult> DecideAsync(Guid id, HttpRequest request, MigrationEngine engine, RunbookSettings settings, Askers askers, CancellationToken cancellationToken)
     {

@@ -36,6 +36,10 @@ public sealed record MigrationView(
     /// <summary>Rises with every save: the console ignores an answer older than what it shows.</summary>
     public long Version { get; init; }
 
+    /// <summary>The same run without the steps' fixed texts (they never change during a run): what the console fetches on each change.</summary>
+    public MigrationView WithoutStepTexts() =>
+        this with { Steps = Steps.Select(s => s with { WhatHappens = "", Touches = "", WhyRisky = "", Check = "" }).ToList() };
+
     public static MigrationView From(MigrationRun run, RunbookSettings settings)
     {
         return new MigrationView(

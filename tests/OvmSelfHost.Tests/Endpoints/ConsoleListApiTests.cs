@@ -95,4 +95,21 @@ public sealed class ConsoleListApiTests
         // The session carries the anti-forgery token: never compressed (BREACH).
         Assert.Empty(sessionResponse.Content.Headers.ContentEncoding);
     }
+
+    [Fact]
+    public async Task TextsNone_GetMigration_LeavesOutTheStepsFixedTextsOnly()
+    {
+        await using var host = new HostFactory();
+        var client = host.CreateClient();
+        var id = (await (await client.PostJsonAsync("/api/migrations", Start)).ReadAsync()).GetProperty("id").GetString();
+
+        var lean = await (await client.GetAsync($"/api/migrations/{id}?texts=none")).ReadAsync();
+        var bad = await client.GetAsync($"/api/migrations/{id}?texts=some");
+
+        var step = lean.GetProperty("steps")[0];
+        Assert.Equal("", step.GetProperty("whatHappens").GetString());
+        Assert.Equal("Preflight", step.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("'texts' must be 'all' or 'none'", (await bad.ReadAsync()).GetProperty("detail").GetString());
+    }
 }

@@ -214,17 +214,26 @@ async function refresh(want = { detail: true, list: true }) {
   }
 }
 
+/** A lean detail has no fixed step texts (they never change during a run): they are kept from the first fetch. */
+function keepStepTexts(run, before) {
+  for (const step of run.steps) {
+    const known = before.steps.find(s => s.phase === step.phase && s.name === step.name);
+    if (known) Object.assign(step, { whatHappens: known.whatHappens, touches: known.touches, whyRisky: known.whyRisky, check: known.check });
+  }
+}
+
 /** What decides whether the proposals changed: a gate opened or closed, or a vote was cast. */
 const proposalsMark = m => `${m.state}|${m.pendingGate}|${m.gateRound}|${m.phase}|${m.steps.reduce((n, s) => n + s.approval.votes.length, 0)}`;
 
 async function loadSelected() {
   const id = state.selectedId;
   const before = state.migration;
-  const m = await api.migration(id);
+  const fresh = !before || before.id !== id;
+  const m = await api.migration(id, !fresh);
   if (id !== state.selectedId || !m.ok) return;
   if (before && before.id === id && m.data.version < before.version) return; // an older answer overtaken by a newer one
+  if (!fresh) keepStepTexts(m.data, before);
   state.migration = m.data;
-  const fresh = !before || before.id !== id;
   const [p, g] = await Promise.all([
     fresh || proposalsMark(before) !== proposalsMark(m.data) ? api.proposals(id) : null,
     // The picture changes only with the state (the host marks the current one).
