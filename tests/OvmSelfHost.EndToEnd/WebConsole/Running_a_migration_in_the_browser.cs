@@ -231,6 +231,9 @@ public sealed class Running_a_migration_in_the_browser(ConsoleFixture console)
         await Shot(page, $"04-migration-view-{size}");
         if (Environment.GetEnvironmentVariable("OVM_UPDATE_README_SCREENSHOT") == "1")
         {
+            // From the top: the now strip, then the decision card (the cancelled dialog left the page scrolled to it).
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            await page.Locator("#main").EvaluateAsync("m => m.scrollTop = 0");
             await page.ScreenshotAsync(new() { Path = Path.Combine(HostProcess.RepositoryRoot, "docs", "screenshots", size == "phone" ? "console-phone.png" : "migration-view.png") });
         }
     }
