@@ -1,7 +1,7 @@
 // The web console: a conversation with the bot on the left, the selected migration on the right,
 // kept live by the host's server-sent events (/api/events).
 import { api } from './api.js';
-import { esc, duration, tone, statusLabel, words, span, stamp } from './format.js';
+import { esc, duration, tone, statusLabel, words, span, stamp, personFacing } from './format.js';
 import { migrationHeader, proposalCard, phaseTimeline } from './views.js';
 import { nowStrip } from './now.js';
 import { drawStatePicture } from './statepicture.js';
@@ -50,6 +50,7 @@ function renderMessages() {
   list.scrollTop = list.scrollHeight;
 }
 
+// Typed commands' replies keep internal gate names (they say what to type); vote and action replies use step titles.
 async function sendCommand(text) {
   text = text.trim();
   if (!text) return;
@@ -279,7 +280,7 @@ async function confirmLink() {
   const r = await api.confirmLink(state.linkTicket);
   const text = r.message || (r.ok ? 'Recorded.' : `The host answered ${r.status}.`);
   say(state.user, `Approve ${state.link.gate} (from a ${state.link.channel} link)`, 'mine');
-  say('ovm', text, r.ok ? 'reply' : 'error');
+  say('ovm', personFacing(text, state.migration?.steps), r.ok ? 'reply' : 'error');
   if (r.ok) {
     state.selectedId = state.link.migrationId;
     state.link = null;
@@ -433,7 +434,7 @@ async function vote(button) {
   const r = await api.vote(proposal.key, state.user, decision, reason, deliveryId());
   const text = r.message || (r.ok ? 'Recorded.' : `The host answered ${r.status}.`);
   say(state.user, `${decision === 'approve' ? 'Approve' : 'Reject'}: ${proposal.title} (phase ${proposal.phase})`, 'mine');
-  say('ovm', text, r.ok ? 'reply' : 'error');
+  say('ovm', personFacing(text, state.migration?.steps), r.ok ? 'reply' : 'error');
   await refresh({ detail: true });
   if (!r.ok) {
     const fresh = document.querySelector(`.card[data-key="${CSS.escape(proposal.key)}"] .card-message`);
@@ -453,7 +454,7 @@ async function act(button) {
   }
   const r = await api.act(state.selectedId, state.user, action);
   say(state.user, `${words(action)} ${state.migration?.shortId ?? ''}`, 'mine');
-  say('ovm', r.message || (r.ok ? 'Done.' : `The host answered ${r.status}.`), r.ok ? 'reply' : 'error');
+  say('ovm', personFacing(r.message || (r.ok ? 'Done.' : `The host answered ${r.status}.`), state.migration?.steps), r.ok ? 'reply' : 'error');
   refreshSoon();
 }
 
