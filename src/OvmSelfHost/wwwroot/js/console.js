@@ -1,12 +1,14 @@
 // The web console: a conversation with the bot on the left, the selected migration on the right,
 // kept live by the host's server-sent events (/api/events).
 import { api } from './api.js';
-import { esc, duration, tone, statusLabel, words, span, stamp, personFacing } from './format.js';
+import { esc, duration, tone, statusLabel, words, span, personFacing } from './format.js';
 import { migrationHeader, proposalCard, phaseTimeline } from './views.js';
 import { nowStrip } from './now.js';
 import { drawStatePicture } from './statepicture.js';
 import { ask } from './dialog.js';
 import { patch } from './patch.js';
+import { linkPanel } from './links.js';
+import { focusKey, restoreFocus } from './focus.js';
 import { notice, wireNotifyButton } from './alerts.js';
 import { wireLayout, closeDrawer } from './layout.js';
 
@@ -260,22 +262,6 @@ async function loadLink() {
   renderMain();
 }
 
-function linkPanel() {
-  const l = state.link;
-  if (!l) return '';
-  if (l.error) return `<section class="panel link-panel" data-testid="link-panel"><p class="error">${esc(l.error)}</p></section>`;
-  const who = !l.signedInAs ? 'Sign in to confirm.' : l.signedInAs.toLowerCase() !== l.person.toLowerCase()
-    ? `You are signed in as ${esc(l.signedInAs)}, but this link is for ${esc(l.person)}.` : '';
-  const button = l.signedInAs && l.fresh && !who
-    ? `<button type="button" class="approve danger" data-link-confirm data-testid="confirm-link">Confirm: approve as ${esc(l.signedInAs)}</button>`
-    : `<button type="button" class="approve" data-link-signin data-testid="link-sign-in">Sign in again to confirm</button>`;
-  return `<section class="panel link-panel" data-testid="link-panel">
-    <h2>Approve ${esc(words(l.gate))} from ${esc(l.channel)}</h2>
-    <p>Link for <b>${esc(l.person)}</b>: approve gate <b>${esc(l.gate)}</b> of phase ${l.phase} (opening ${l.round}). It expires at ${esc(stamp(l.expiresAt))} and counts once.</p>
-    ${who ? `<p>${who}</p>` : ''}${l.signedInAs && !l.fresh ? '<p>This gate needs a fresh sign-in: sign in again at your identity provider.</p>' : ''}
-    ${button}<p class="card-message" data-testid="link-message" hidden></p></section>`;
-}
-
 async function confirmLink() {
   const r = await api.confirmLink(state.linkTicket);
   const text = r.message || (r.ok ? 'Recorded.' : `The host answered ${r.status}.`);
@@ -321,7 +307,7 @@ function renderMain() {
   const main = $('main');
   const m = state.migration;
   if (!m) {
-    patch(main, `${linkPanel()}<div class="welcome"><h1>Run a migration from your browser</h1>
+    patch(main, `${linkPanel(state.link)}<div class="welcome"><h1>Run a migration from your browser</h1>
       <p>Each environment's Oracle VM Manager moves into an HA VM hosted by the other one, in two mirrored phases.
       The bot proposes every step; dangerous ones wait for approvers here.</p>
       <ol><li>Pick who you are at the top right (in local mode you can switch between people to try the four-eyes gates).</li>
@@ -336,7 +322,7 @@ function renderMain() {
   const scrolls = [...main.querySelectorAll('pre.output')].map(p => [p.dataset.output, p.scrollTop, p.scrollTop + p.clientHeight >= p.scrollHeight - 4]);
   // Patched, not replaced: what stays the same keeps its node, so focus, scroll and a click in flight survive.
   patch(main, `
-    ${linkPanel()}
+    ${linkPanel(state.link)}
     ${nowStrip(m, open, ctx)}
     ${migrationHeader(m, ctx.canAct)}
     <div class="run-body">
@@ -369,22 +355,6 @@ function drawGraph(m) {
   if (drawnGraph === mark && graph.firstChild) return;
   drawnGraph = mark;
   drawStatePicture(graph, state.graph, m.state);
-}
-
-// A focused control is found again by what it does, not by node.
-const focusAttributes = ['data-vote', 'data-action', 'data-toggle', 'data-link-confirm', 'data-link-signin'];
-function focusKey(el) {
-  if (!el || !$('main').contains(el)) return null;
-  if (el === $('main') || el.id === 'decision') return `#${el.id}`;
-  const attr = focusAttributes.find(a => el.hasAttribute(a));
-  if (!attr) return null;
-  const card = el.closest('[data-key]');
-  return `${card && card.dataset.key ? `[data-key="${CSS.escape(card.dataset.key)}"] ` : ''}[${attr}="${CSS.escape(el.getAttribute(attr))}"]`;
-}
-
-function restoreFocus(key) {
-  const el = document.querySelector(key) || (key.includes('data-vote') ? $('decision') : null);
-  if (el) el.focus({ preventScroll: true });
 }
 
 function tick() {
