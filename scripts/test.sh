@@ -36,6 +36,15 @@ fi
 scripts/start-sshd.sh
 scripts/start-postgres.sh
 
+# axe-core (npm) for the console's accessibility checks, injected into the page by the browser tests;
+# fetched once into test-artifacts (not committed; pinned so a new rule cannot fail an unchanged page): the tests refuse to run without it.
+axe=test-artifacts/axe/axe.min.js
+if [[ ! -f $axe ]]; then
+  command -v npm >/dev/null || { apt-get update >/dev/null; apt-get install -y --no-install-recommends npm >/dev/null; }
+  mkdir -p test-artifacts/axe
+  (cd test-artifacts/axe && npm pack axe-core@4.14.1 --silent >/dev/null && tar -xzf axe-core-*.tgz package/axe.min.js && mv package/axe.min.js . && rm -rf package axe-core-*.tgz)
+fi
+
 dotnet restore OvmSelfHost.sln
 dotnet build OvmSelfHost.sln --no-restore -c Debug -v quiet -nologo
 

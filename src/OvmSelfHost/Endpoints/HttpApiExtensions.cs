@@ -13,6 +13,7 @@ public static class HttpApiExtensions
         // Enumerations travel as their names ("Missing"), never as numbers a reader must look up.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton<LocalMode>();
+        builder.Services.AddApiCompression();
         builder.AddCrossSiteProtection();
         return builder;
     }
@@ -22,6 +23,7 @@ public static class HttpApiExtensions
         ArgumentNullException.ThrowIfNull(app);
         // A request the framework could not bind (?count=abc) is the caller's mistake: its 400, never a 500.
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError });
+        app.UseApiCompression();
         return app.UseCrossSiteProtection();
     }
 }

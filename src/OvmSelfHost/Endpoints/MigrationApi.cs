@@ -17,6 +17,7 @@ public static class MigrationApi
         api.MapPost("/", StartAsync);
         api.MapGet("/", ListAsync);
         api.MapGet("/{id:guid}", GetAsync);
+        api.MapGet("/{shortId}", GetByShortIdAsync);
         api.MapPost("/{id:guid}/decisions", DecideAsync);
         api.MapPost("/{id:guid}/actions", ActAsync);
         api.MapGet("/{id:guid}/audit", AuditAsync);
@@ -40,13 +41,78 @@ public static class MigrationApi
             : Problems.From(outcome.Kind, outcome.Message);
     }
 
-    private static async Task<IResult> ListAsync(MigrationEngine engine, RunbookSettings settings, CancellationToken cancellationToken) =>
-        Results.Ok((await engine.ListAsync(cancellationToken)).Select(r => MigrationView.From(r, settings)));
+    private const int DefaultPage = 50;
+    private const int LargestPage = 500;
 
-    private static async Task<IResult> GetAsync(Guid id, MigrationEngine engine, RunbookSettings settings, CancellationToken cancellationToken) =>
-        await engine.FindAsync(id, cancellationToken) is { } run
-            ? Results.Ok(MigrationView.From(run, settings))
-            : Problems.From(OutcomeKind.NotFound, $"No migration {id}. GET /api/migrations lists them.");
+    /// <summary>
+    /// Summaries, newest first, one page at a time (<c>?limit=</c>, <c>?before=</c> a creation time
+    /// from the previous page): the console's list costs the same however long the history.
+    /// </summary>
+    private static async Task<IResult> ListAsync(string? limit, string? before, MigrationEngine engine, CancellationToken cancellationToken)
+    {
+        var size = DefaultPage;
+        if (limit is not null && (!int.TryParse(limit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out size) || size is < 1 or > LargestPage))
+        {
+            return Problems.BadRequest($"'limit' must be a whole number from 1 to {LargestPage}, not '{limit}'. Example: /api/migrations?limit=20");
+        }
+
+        DateTimeOffset? until = null;
+        if (before is not null)
+        {
+            if (!DateTimeOffset.TryParse(before, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at))
+            {
+                return Problems.BadRequest($"'before' must be a time such as 2026-12-05T14:00:00Z (the createdAt of the last run of the previous page), not '{before}'.");
+            }
+
+            until = at;
+        }
+
+        var runs = await engine.ListAsync(cancellationToken);
+        return Results.Ok(runs
+            .Where(r => until is null || r.CreatedAt < until)
+            .OrderByDescending(r => r.CreatedAt)
+            .Take(size)
+            .Select(MigrationSummary.From)
+            .ToList());
+    }
+
+    /// <summary>The 8-character id chat replies show, resolved when exactly one run starts with it.</summary>
+    private static async Task<IResult> GetByShortIdAsync(string shortId, MigrationEngine engine, RunbookSettings settings, CancellationToken cancellationToken)
+    {
+        var wanted = shortId.Trim().Replace("-", "", StringComparison.Ordinal);
+        if (wanted.Length is < 4 or > 32 || !wanted.All(char.IsAsciiHexDigit))
+        {
+            return Problems.From(OutcomeKind.NotFound, $"'{shortId}' is not a migration id: use the full id or the 8-character short id chat replies show (e.g. 3f2a9c01). GET /api/migrations lists them.");
+        }
+
+        var matches = (await engine.ListAsync(cancellationToken))
+            .Where(r => r.Id.ToString("N").StartsWith(wanted, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return matches switch
+        {
+            [var run] => Results.Ok(MigrationView.From(run, settings)),
+            [] => Problems.From(OutcomeKind.NotFound, $"No migration has the id {shortId}. GET /api/migrations lists them."),
+            _ => Problems.From(OutcomeKind.NotFound, $"{matches.Count} migrations start with {shortId} ({string.Join(", ", matches.Select(r => r.Id))}); give more characters of the id."),
+        };
+    }
+
+    /// <param name="texts">"all" (default) or "none": without the steps' fixed texts (what happens, what it touches, why
+    /// it is risky, what to check), which never change during a run, for a console that already has them.</param>
+    private static async Task<IResult> GetAsync(Guid id, string? texts, MigrationEngine engine, RunbookSettings settings, CancellationToken cancellationToken)
+    {
+        if (texts is not (null or "all" or "none"))
+        {
+            return Problems.BadRequest($"'texts' must be 'all' or 'none' (without the steps' fixed texts), not '{texts}'.");
+        }
+
+        if (await engine.FindAsync(id, cancellationToken) is not { } run)
+        {
+            return Problems.From(OutcomeKind.NotFound, $"No migration {id}. GET /api/migrations lists them.");
+        }
+
+        var view = MigrationView.From(run, settings);
+        return Results.Ok(texts == "none" ? view.WithoutStepTexts() : view);
+    }
 
     private static async Task<IResult> DecideAsync(Guid id, HttpRequest request, MigrationEngine engine, RunbookSettings settings, Askers askers, CancellationToken cancellationToken)
     {

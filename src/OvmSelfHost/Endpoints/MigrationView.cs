@@ -27,6 +27,19 @@ public sealed record MigrationView(
     IReadOnlyList<PhaseView> Phases,
     string? Executor)
 {
+    /// <summary>The maintenance window the run is bound to (its text), if any.</summary>
+    public string? Window { get; init; }
+
+    /// <summary>When the window the waiting gate belongs to opens: the console counts down to it.</summary>
+    public DateTimeOffset? WindowOpensAt { get; init; }
+
+    /// <summary>Rises with every save: the console ignores an answer older than what it shows.</summary>
+    public long Version { get; init; }
+
+    /// <summary>The same run without the steps' fixed texts (they never change during a run): what the console fetches on each change.</summary>
+    public MigrationView WithoutStepTexts() =>
+        this with { Steps = Steps.Select(s => s with { WhatHappens = "", Touches = "", WhyRisky = "", Check = "" }).ToList() };
+
     public static MigrationView From(MigrationRun run, RunbookSettings settings)
     {
         return new MigrationView(
@@ -45,7 +58,12 @@ public sealed record MigrationView(
             MigrationEngine.AllowedActions(run).Select(Vocabularies.Actions.WordFor).ToList(),
             run.Steps.Select(s => StepView.From(run, s, settings)).ToList(),
             run.Facts.OrderBy(f => f.Key).Select(f => PhaseView.From(run, f.Key, f.Value)).ToList(),
-            run.Executor);
+            run.Executor)
+        {
+            Window = run.Window,
+            WindowOpensAt = run.GateWindowOpensAt,
+            Version = run.Version,
+        };
     }
 }
 

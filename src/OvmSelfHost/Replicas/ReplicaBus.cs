@@ -23,7 +23,7 @@ internal sealed partial class ReplicaBus(
 
     public bool Enabled => source is not null;
 
-    public async Task PublishAsync(string kind, Guid migrationId, string? text, string? state, int phase, string? step, CancellationToken cancellationToken)
+    public async Task PublishAsync(string kind, Guid migrationId, string? text, string? state, int phase, string? step, CancellationToken cancellationToken, long version = 0)
     {
         if (source is null)
         {
@@ -31,7 +31,7 @@ internal sealed partial class ReplicaBus(
         }
 
         var shortText = text is { Length: > MaxText } ? text[..MaxText] : text;
-        var payload = JsonSerializer.Serialize(new ReplicaMessage(me.Instance, kind, migrationId, shortText, state, phase, step));
+        var payload = JsonSerializer.Serialize(new ReplicaMessage(me.Instance, kind, migrationId, shortText, state, phase, step, version));
         await using var command = source.CreateCommand("SELECT pg_notify(@channel, @payload)");
         command.Parameters.AddWithValue("channel", Channel);
         command.Parameters.AddWithValue("payload", payload);
@@ -97,7 +97,7 @@ internal sealed partial class ReplicaBus(
 
         if (message.Kind is "changed" or "output")
         {
-            events.Relay(new RunEvent(message.MigrationId, message.Kind, message.Text ?? "", message.State, message.Phase, message.Step ?? ""));
+            events.Relay(new RunEvent(message.MigrationId, message.Kind, message.Text ?? "", message.State, message.Phase, message.Step ?? "", message.Version));
         }
 
         if (message.Kind is "changed" or "kick")

@@ -8,7 +8,7 @@ namespace OvmSelfHost.Replicas;
 internal sealed class ReplicaNotifier(ReplicaBus bus) : IRunNotifier
 {
     public Task RunChangedAsync(MigrationRun run, string what, CancellationToken cancellationToken) =>
-        bus.PublishAsync("changed", run.Id, what, run.State.ToString(), run.Phase, run.Step.ToString(), cancellationToken);
+        bus.PublishAsync("changed", run.Id, what, run.State.ToString(), run.Phase, run.Step.ToString(), cancellationToken, run.Version);
 
     public Task StepOutputAsync(Guid migrationId, int phase, StepKind step, string line, CancellationToken cancellationToken) =>
         bus.PublishAsync("output", migrationId, line, null, phase, step.ToString(), cancellationToken);

@@ -16,7 +16,7 @@ public sealed class RunEvents : IRunNotifier
 
     public Task RunChangedAsync(MigrationRun run, string what, CancellationToken cancellationToken)
     {
-        Publish(new RunEvent(run.Id, "changed", what, run.State.ToString(), run.Phase, run.Step.ToString()));
+        Publish(new RunEvent(run.Id, "changed", what, run.State.ToString(), run.Phase, run.Step.ToString(), run.Version));
         return Task.CompletedTask;
     }
 

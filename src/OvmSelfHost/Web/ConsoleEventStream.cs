@@ -56,5 +56,5 @@ internal static class ConsoleEventStream
     }
 
     private static string Format(RunEvent item) =>
-        $"event: {item.Kind}\ndata: {JsonSerializer.Serialize(new { migrationId = item.MigrationId, text = item.Text, state = item.State, phase = item.Phase, step = item.Step }, Json)}\n\n";
+        $"event: {item.Kind}\ndata: {JsonSerializer.Serialize(new { migrationId = item.MigrationId, text = item.Text, state = item.State, phase = item.Phase, step = item.Step, version = item.Version }, Json)}\n\n";
 }

@@ -24,6 +24,9 @@ internal sealed record ProposalView(
     string? SnapshotHash = null,
     IReadOnlyList<Runbook.Gates.SnapshotFact>? Facts = null)
 {
+    /// <summary>While open: the people whose approval the runbook would take now; empty once decided.</summary>
+    public IReadOnlyList<string> CanVote { get; init; } = [];
+
     /// <param name="settings">Says whether an approval of this gate needs a fresh sign-in.</param>
     /// <param name="run">Its votes say how each voter signed in.</param>
     public static ProposalView From(GateProposal proposal, Runbook.Settings.RunbookSettings? settings = null, Runbook.Runs.MigrationRun? run = null) => new(

@@ -32,12 +32,18 @@ public sealed class ConsoleFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> OpenConsoleAsync()
+    /// <summary>axe-core from npm, fetched by scripts/test.sh; injected into pages to check accessibility.</summary>
+    public static string AxePath { get; } = Path.Combine(Artifacts.Folder, "axe", "axe.min.js");
+
+    /// <param name="width">The viewport: 1440×960 by default, 390×844 for a phone.</param>
+    /// <param name="host">Another host than the shared one: a whole migration needs a world of its own (A and B end migrated).</param>
+    public async Task<IPage> OpenConsoleAsync(int width = 1440, int height = 960, HostProcess? host = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Host.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 960 },
+            BaseURL = (host ?? Host).BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            HasTouch = width < 800,
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
@@ -56,3 +62,4 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await Host.DisposeAsync();
     }
 }
+

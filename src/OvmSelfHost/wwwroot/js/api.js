@@ -38,8 +38,11 @@ async function send(method, url, body) {
 export const api = {
   session: () => call('GET', '/api/session'),
   people: () => call('GET', '/api/people'),
-  migrations: () => call('GET', '/api/migrations'),
-  migration: id => call('GET', `/api/migrations/${id}`),
+  // The newest page of summaries: what the list shows, however long the history.
+  migrations: () => call('GET', '/api/migrations?limit=50'),
+  windows: () => call('GET', '/api/windows?count=1'),
+  // lean: without the steps' fixed texts, which the page already has from its first fetch of the run.
+  migration: (id, lean = false) => call('GET', `/api/migrations/${id}${lean ? '?texts=none' : ''}`),
   proposals: id => call('GET', `/api/migrations/${id}/proposals`),
   graph: id => call('GET', `/api/migrations/${id}/graph`),
   command: (user, text) => call('POST', '/api/commands', { user, text }),

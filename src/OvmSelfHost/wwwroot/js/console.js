@@ -1,15 +1,21 @@
 // The web console: a conversation with the bot on the left, the selected migration on the right,
 // kept live by the host's server-sent events (/api/events).
 import { api } from './api.js';
-import { esc, duration, tone, statusLabel, words } from './format.js';
+import { esc, duration, tone, statusLabel, words, span, personFacing } from './format.js';
 import { migrationHeader, proposalCard, phaseTimeline } from './views.js';
-import { renderStateGraph } from './stategraph.js';
+import { nowStrip } from './now.js';
+import { drawStatePicture } from './statepicture.js';
 import { ask } from './dialog.js';
+import { patch } from './patch.js';
+import { linkPanel } from './links.js';
+import { focusKey, restoreFocus } from './focus.js';
+import { notice, wireNotifyButton } from './alerts.js';
+import { wireLayout, closeDrawer } from './layout.js';
 
 const $ = id => document.getElementById(id);
 const state = {
   session: null, people: [], user: null, connected: false,
-  migrations: [], selectedId: null, migration: null, proposals: [], graph: null,
+  migrations: [], selectedId: null, migration: null, proposals: [], graph: null, windows: [],
   expanded: new Set(), messages: JSON.parse(sessionStorage.getItem('ovm.messages') || '[]'),
 };
 const signedIn = () => Boolean(state.session?.signIn && state.session.user);
@@ -46,6 +52,7 @@ function renderMessages() {
   list.scrollTop = list.scrollHeight;
 }
 
+// Typed commands' replies keep internal gate names (they say what to type); vote and action replies use step titles.
 async function sendCommand(text) {
   text = text.trim();
   if (!text) return;
@@ -111,10 +118,7 @@ function connectEvents() {
     setConnected(true);
     await refresh();
   });
-  source.addEventListener('changed', e => {
-    const data = JSON.parse(e.data);
-    refreshSoon(data.migrationId);
-  });
+  source.addEventListener('changed', e => changed(JSON.parse(e.data)));
   source.addEventListener('output', e => appendOutput(JSON.parse(e.data)));
   source.onerror = () => {
     if (state.connected) setConnected(false);
@@ -140,9 +144,10 @@ function appendOutput(line) {
 
 // ---- data ---------------------------------------------------------------------------------
 async function loadSession() {
-  const [session, people] = await Promise.all([api.session(), api.people()]);
+  const [session, people, windows] = await Promise.all([api.session(), api.people(), api.windows()]);
   if (session.ok) state.session = session.data;
   if (people.ok) state.people = people.data;
+  if (windows.ok) state.windows = windows.data;
   const saved = localStorage.getItem('ovm.user');
   state.user = state.session?.signIn ? state.session.user
     : state.people.some(p => p.name === saved) ? saved
@@ -151,30 +156,57 @@ async function loadSession() {
   if (state.linkTicket) await loadLink();
 }
 
+// ---- keeping up with changes ----------------------------------------------------------------
+// A `changed` event names the run and its saved version. The shown run is fetched again only when the
+// event is newer than what the page shows; another run's list entry is patched from the event itself;
+// the list of summaries is fetched only for a run the page has not seen yet (issue 15: ≤ 5 KB per change).
+const pending = { detail: false, list: false };
 let timer = null;
-function refreshSoon() {
-  clearTimeout(timer);
-  timer = setTimeout(refresh, 120);
+
+function changed(event) {
+  if (event.migrationId === state.selectedId) {
+    if (!state.migration || !event.version || event.version > state.migration.version) pending.detail = true;
+  } else {
+    const i = state.migrations.findIndex(r => r.id === event.migrationId);
+    if (i < 0) pending.list = true;
+    else if (!event.version || event.version > (state.migrations[i].version ?? 0)) {
+      state.migrations[i] = { ...state.migrations[i], state: event.state, phase: event.phase, currentStep: event.step, version: event.version };
+      renderList();
+    }
+  }
+  schedule();
 }
 
-async function refresh() {
-  const list = await api.migrations();
-  if (!list.ok) return;
-  state.migrations = list.data.sort((a, b) => new Date(b.createdAt) - new Date(a.createdAt));
+/** After the viewer did something: the shown run (the event that follows finds it up to date). */
+function refreshSoon() {
+  pending.detail = true;
+  schedule();
+}
+
+// Bursts (a step's save, then its gate opening) are coalesced into one fetch.
+function schedule() {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    const want = { ...pending };
+    pending.detail = pending.list = false;
+    refresh(want);
+  }, 120);
+}
+
+async function refresh(want = { detail: true, list: true }) {
+  if (want.list || !state.migrations.length) {
+    const list = await api.migrations();
+    if (!list.ok) return;
+    state.migrations = list.data;
+  }
   if (!state.selectedId && state.migrations.length) {
     const fromHash = location.hash.match(/^#\/migrations\/([0-9a-f-]{36})$/);
     state.selectedId = fromHash ? fromHash[1] : state.migrations[0].id;
+    want.detail = true;
   }
-  renderList();
   if (!state.selectedId && state.link) state.selectedId = state.link.migrationId;
-  if (state.selectedId) {
-    const id = state.selectedId;
-    const [m, p, g] = await Promise.all([api.migration(id), api.proposals(id), api.graph(id)]);
-    if (id !== state.selectedId) return;
-    if (m.ok) state.migration = m.data;
-    if (p.ok) state.proposals = p.data;
-    if (g.ok) state.graph = g.data;
-  }
+  renderList();
+  if (state.selectedId && (want.detail || !state.migration)) await loadSelected();
   renderMain();
   if (state.confirmKey && canAct()) {
     const key = state.confirmKey;
@@ -185,6 +217,44 @@ async function refresh() {
   }
 }
 
+/** A lean detail has no fixed step texts (they never change during a run): they are kept from the first fetch. */
+function keepStepTexts(run, before) {
+  for (const step of run.steps) {
+    const known = before.steps.find(s => s.phase === step.phase && s.name === step.name);
+    if (known) Object.assign(step, { whatHappens: known.whatHappens, touches: known.touches, whyRisky: known.whyRisky, check: known.check });
+  }
+}
+
+/** What decides whether the proposals changed: a gate opened or closed, or a vote was cast. */
+const proposalsMark = m => `${m.state}|${m.pendingGate}|${m.gateRound}|${m.phase}|${m.steps.reduce((n, s) => n + s.approval.votes.length, 0)}`;
+
+async function loadSelected() {
+  const id = state.selectedId;
+  const before = state.migration;
+  const fresh = !before || before.id !== id;
+  const m = await api.migration(id, !fresh);
+  if (id !== state.selectedId || !m.ok) return;
+  if (before && before.id === id && m.data.version < before.version) return; // an older answer overtaken by a newer one
+  if (!fresh) keepStepTexts(m.data, before);
+  state.migration = m.data;
+  const [p, g] = await Promise.all([
+    fresh || proposalsMark(before) !== proposalsMark(m.data) ? api.proposals(id) : null,
+    // The picture changes only with the state (the host marks the current one).
+    fresh || !state.graph || before.state !== m.data.state ? api.graph(id) : null,
+  ]);
+  if (id !== state.selectedId) return;
+  if (p?.ok) state.proposals = p.data;
+  if (g?.ok) state.graph = g.data;
+  // The list entry of the shown run is patched from its detail instead of fetching the list again.
+  const i = state.migrations.findIndex(r => r.id === id);
+  if (i >= 0) {
+    const step = m.data.steps.find(s => s.phase === m.data.phase && s.name === m.data.currentStep);
+    state.migrations[i] = { ...state.migrations[i], state: m.data.state, phase: m.data.phase, currentStep: m.data.currentStep, currentStepTitle: step?.title, version: m.data.version };
+    renderList();
+  }
+  notice({ before, run: state.migration, proposals: state.proposals, user: state.user, say });
+}
+
 // ---- chat approval links ------------------------------------------------------------------
 async function loadLink() {
   const r = await api.link(state.linkTicket);
@@ -192,27 +262,11 @@ async function loadLink() {
   renderMain();
 }
 
-function linkPanel() {
-  const l = state.link;
-  if (!l) return '';
-  if (l.error) return `<section class="panel link-panel" data-testid="link-panel"><p class="error">${esc(l.error)}</p></section>`;
-  const who = !l.signedInAs ? 'Sign in to confirm.' : l.signedInAs.toLowerCase() !== l.person.toLowerCase()
-    ? `You are signed in as ${esc(l.signedInAs)}, but this link is for ${esc(l.person)}.` : '';
-  const button = l.signedInAs && l.fresh && !who
-    ? `<button type="button" class="approve danger" data-link-confirm data-testid="confirm-link">Confirm: approve as ${esc(l.signedInAs)}</button>`
-    : `<button type="button" class="approve" data-link-signin data-testid="link-sign-in">Sign in again to confirm</button>`;
-  return `<section class="panel link-panel" data-testid="link-panel">
-    <h2>Approve ${esc(words(l.gate))} from ${esc(l.channel)}</h2>
-    <p>Link for <b>${esc(l.person)}</b>: approve gate <b>${esc(l.gate)}</b> of phase ${l.phase} (opening ${l.round}). It expires at ${esc(new Date(l.expiresAt).toLocaleTimeString())} and counts once.</p>
-    ${who ? `<p>${who}</p>` : ''}${l.signedInAs && !l.fresh ? '<p>This gate needs a fresh sign-in: sign in again at your identity provider.</p>' : ''}
-    ${button}<p class="card-message" data-testid="link-message" hidden></p></section>`;
-}
-
 async function confirmLink() {
   const r = await api.confirmLink(state.linkTicket);
   const text = r.message || (r.ok ? 'Recorded.' : `The host answered ${r.status}.`);
   say(state.user, `Approve ${state.link.gate} (from a ${state.link.channel} link)`, 'mine');
-  say('ovm', text, r.ok ? 'reply' : 'error');
+  say('ovm', personFacing(text, state.migration?.steps), r.ok ? 'reply' : 'error');
   if (r.ok) {
     state.selectedId = state.link.migrationId;
     state.link = null;
@@ -240,57 +294,75 @@ function select(id) {
 
 // ---- rendering ----------------------------------------------------------------------------
 function renderList() {
-  $('migration-list').innerHTML = state.migrations.length
+  patch($('migration-list'), state.migrations.length
     ? state.migrations.map(m => `
-      <li><button type="button" class="run-item${m.id === state.selectedId ? ' selected' : ''}" data-select="${esc(m.id)}" data-testid="migration-item">
+      <li><button type="button" class="run-item${m.id === state.selectedId ? ' selected' : ''}"${m.id === state.selectedId ? ' aria-current="true"' : ''} data-select="${esc(m.id)}" data-testid="migration-item">
         <span class="run-item-top"><code>${esc(m.shortId)}</code> <b>${esc(m.environments.join(' ⇄ '))}</b><span class="state small tone-${tone(m.state)}">${esc(statusLabel(m.state))}</span></span>
-        <span class="run-item-sub">phase ${m.phase} · ${esc(words(m.currentStep))}</span>
+        <span class="run-item-sub">phase ${m.phase} · ${esc(m.currentStepTitle || words(m.currentStep))}</span>
       </button></li>`).join('')
-    : '<li class="empty">None yet. Start one with <code>/ovm start A B now</code>.</li>';
+    : '<li class="empty">None yet. Start one with <code>/ovm start A B now</code>.</li>');
 }
 
 function renderMain() {
   const main = $('main');
   const m = state.migration;
   if (!m) {
-    main.innerHTML = `${linkPanel()}<div class="welcome"><h1>Run a migration from your browser</h1>
+    patch(main, `${linkPanel(state.link)}<div class="welcome"><h1>Run a migration from your browser</h1>
       <p>Each environment's Oracle VM Manager moves into an HA VM hosted by the other one, in two mirrored phases.
       The bot proposes every step; dangerous ones wait for approvers here.</p>
       <ol><li>Pick who you are at the top right (in local mode you can switch between people to try the four-eyes gates).</li>
       <li>Type <code>/ovm start A B now</code> in the command box, or click <em>start A B now</em>.</li>
-      <li>Approve each gate on its card as an approver (bob, carol); watch the timeline.</li></ol></div>`;
+      <li>Approve each gate on its card as an approver (bob, carol); watch the timeline.</li></ol></div>`);
     return;
   }
-  const ctx = { canAct: canAct(), expanded: state.expanded };
+  const ctx = { canAct: canAct(), expanded: state.expanded, user: state.user, windows: state.windows };
+  const focus = focusKey(document.activeElement);
   const open = state.proposals.filter(p => p.status === 'Open');
   const past = state.proposals.filter(p => p.status !== 'Open').reverse();
   const scrolls = [...main.querySelectorAll('pre.output')].map(p => [p.dataset.output, p.scrollTop, p.scrollTop + p.clientHeight >= p.scrollHeight - 4]);
-  main.innerHTML = `
-    ${linkPanel()}
+  // Patched, not replaced: what stays the same keeps its node, so focus, scroll and a click in flight survive.
+  patch(main, `
+    ${linkPanel(state.link)}
+    ${nowStrip(m, open, ctx)}
     ${migrationHeader(m, ctx.canAct)}
     <div class="run-body">
-      <div class="run-center">
-        ${phaseTimeline(m, 1, ctx)}
-        ${phaseTimeline(m, 2, ctx)}
-        <section class="graph-panel"><h2>Runbook state machine <span class="muted">current state: ${esc(words(m.state))}</span></h2><div id="graph" data-testid="state-graph"></div></section>
-      </div>
-      <aside class="run-rail">
-        <h2>Waiting for a decision</h2>
+      <section class="run-rail" id="decision" tabindex="-1" aria-labelledby="decision-title">
+        <h2 id="decision-title">Waiting for a decision</h2>
         <div data-testid="open-proposals">${open.length ? open.map(p => proposalCard(p, ctx)).join('') : `<p class="muted nothing">Nothing waits for a decision${['Completed', 'Aborted', 'RolledBack'].includes(m.state) ? ': the migration has ended.' : ' right now.'}</p>`}</div>
         ${!ctx.canAct && open.length ? `<p class="muted">${state.session?.local || signedIn() ? 'Reconnecting: buttons come back when the host is live.' : state.session?.signIn ? 'Sign in to vote.' : 'Read-only: votes are cast in Slack or Teams.'}</p>` : ''}
         ${past.length ? `<h2>Decided</h2><div data-testid="past-proposals">${past.map(p => proposalCard(p, ctx)).join('')}</div>` : ''}
-      </aside>
-    </div>`;
-  if (state.graph) $('graph').append(renderStateGraph(state.graph, m.state));
+      </section>
+      <div class="run-center">
+        ${phaseTimeline(m, 1, ctx)}
+        ${phaseTimeline(m, 2, ctx)}
+        <section class="graph-panel"><h2>Runbook state machine <span class="muted">current state: ${esc(statusLabel(m.state))}</span></h2><div id="graph" class="stategraph-wrap" data-own data-testid="state-graph"></div></section>
+      </div>
+    </div>`);
+  drawGraph(m);
   for (const pre of main.querySelectorAll('pre.output')) {
     const before = scrolls.find(s => s[0] === pre.dataset.output);
     pre.scrollTop = !before || before[2] ? pre.scrollHeight : before[1];
   }
+  // Only a control that is gone (a card that was decided) loses the focus: it then goes to the decision rail.
+  if (focus && !main.contains(document.activeElement)) restoreFocus(focus);
+}
+
+let drawnGraph = null;
+function drawGraph(m) {
+  const graph = $('graph');
+  if (!graph || !state.graph) return;
+  const mark = `${m.id}|${m.state}|${state.graph.length}|${state.graph}`;
+  if (drawnGraph === mark && graph.firstChild) return;
+  drawnGraph = mark;
+  drawStatePicture(graph, state.graph, m.state);
 }
 
 function tick() {
   for (const el of document.querySelectorAll('[data-since]')) {
     el.textContent = duration(el.dataset.since, el.dataset.until || null);
+  }
+  for (const el of document.querySelectorAll('[data-countdown]')) {
+    el.textContent = span(Math.max(0, new Date(el.dataset.countdown) - new Date()));
   }
 }
 
@@ -332,8 +404,8 @@ async function vote(button) {
   const r = await api.vote(proposal.key, state.user, decision, reason, deliveryId());
   const text = r.message || (r.ok ? 'Recorded.' : `The host answered ${r.status}.`);
   say(state.user, `${decision === 'approve' ? 'Approve' : 'Reject'}: ${proposal.title} (phase ${proposal.phase})`, 'mine');
-  say('ovm', text, r.ok ? 'reply' : 'error');
-  await refresh();
+  say('ovm', personFacing(text, state.migration?.steps), r.ok ? 'reply' : 'error');
+  await refresh({ detail: true });
   if (!r.ok) {
     const fresh = document.querySelector(`.card[data-key="${CSS.escape(proposal.key)}"] .card-message`);
     if (fresh) { fresh.hidden = false; fresh.textContent = text; fresh.className = 'card-message error'; }
@@ -352,7 +424,7 @@ async function act(button) {
   }
   const r = await api.act(state.selectedId, state.user, action);
   say(state.user, `${words(action)} ${state.migration?.shortId ?? ''}`, 'mine');
-  say('ovm', r.message || (r.ok ? 'Done.' : `The host answered ${r.status}.`), r.ok ? 'reply' : 'error');
+  say('ovm', personFacing(r.message || (r.ok ? 'Done.' : `The host answered ${r.status}.`), state.migration?.steps), r.ok ? 'reply' : 'error');
   refreshSoon();
 }
 
@@ -374,10 +446,13 @@ function wire() {
     localStorage.setItem('ovm.user', state.user);
     renderWho();
     say('console', `You now act as ${state.user}.`, 'note');
+    // A new viewer: their waiting decisions are counted in the title, not announced as new.
+    notice({ before: null, run: state.migration, proposals: state.proposals, user: state.user, say });
+    renderMain();
   });
   $('migration-list').addEventListener('click', e => {
     const b = e.target.closest('[data-select]');
-    if (b) select(b.dataset.select);
+    if (b) { select(b.dataset.select); closeDrawer(); }
   });
   $('main').addEventListener('click', e => {
     const target = e.target.closest('[data-vote],[data-action],[data-toggle],[data-link-confirm],[data-link-signin]');
@@ -392,6 +467,8 @@ function wire() {
       renderMain();
     }
   });
+  wireLayout();
+  wireNotifyButton($('notify'), say);
   setInterval(tick, 1000);
 }
 

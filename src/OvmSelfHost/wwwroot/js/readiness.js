@@ -1,7 +1,7 @@
 // The standing readiness checks' last result per pair (GET /api/readiness), in a compact panel of its own:
 // status, when it was checked, and the checks that did not pass. Self-contained: it mounts itself on
 // #readiness and shares nothing with the rest of the console but the escaping helper.
-import { esc } from './format.js';
+import { esc, stamp } from './format.js';
 
 const REFRESH_MS = 60_000;
 const LABEL = { Pass: 'ready', Warn: 'warnings', Fail: 'not ready' };
@@ -9,7 +9,7 @@ const TONE = { Pass: 'ok', Warn: 'waiting', Fail: 'bad' };
 
 function when(at) {
   const d = new Date(at);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+  return Number.isNaN(d.getTime()) ? '' : stamp(d);
 }
 
 /** "1.03:56:00" or "03:56:00" (TimeSpan's constant format) as "27 h 56 min". */

@@ -1,5 +1,5 @@
 // HTML for the main area: the migration header, proposal cards, the phase timelines, the diff.
-import { esc, words, duration, clock, tone, statusLabel } from './format.js';
+import { esc, words, duration, clock, tone, statusLabel, ended, stepLabel, personFacing } from './format.js';
 
 const stepStatus = { AwaitingApproval: 'Needs approval', AwaitingAcknowledgement: 'Needs ack', Succeeded: 'Done' };
 const riskLabel = { None: 'read-only', Low: 'low risk', Medium: 'medium risk', Dangerous: 'dangerous' };
@@ -13,12 +13,12 @@ export function migrationHeader(m, canAct) {
       <h1>Migration <code>${esc(m.shortId)}</code> <span class="pair">${esc(m.environments.join(' ⇄ '))}</span></h1>
       <span class="state tone-${tone(m.state)}" data-testid="run-state">${esc(statusLabel(m.state))}</span>
     </div>
-    <p class="status-message" data-testid="status-message">${esc(m.statusMessage || '')}</p>
+    <p class="status-message" data-testid="status-message">${esc(personFacing(m.statusMessage, m.steps))}</p>
     <div class="run-meta">
-      <span>Phase <b>${m.phase}</b> of 2 · step <b>${esc(words(m.currentStep))}</b></span>
+      <span>Phase <b>${m.phase}</b> of 2 · step <b>${esc(stepLabel(m.steps.find(s => s.phase === m.phase && s.name === m.currentStep)) || words(m.currentStep))}</b></span>
       <span>requested by <b>${esc(m.requestedBy)}</b> at ${esc(clock(m.createdAt))}</span>
-      ${['Completed', 'Aborted', 'RolledBack'].includes(m.state) ? '' : `<span data-testid="executor">${m.executor ? `executed by replica <b>${esc(m.executor)}</b>` : 'no replica executes it right now'}</span>`}
-      <span>${m.state === 'Completed' ? 'took' : 'running for'} <b data-since="${esc(m.createdAt)}" ${['Completed', 'Aborted', 'RolledBack'].includes(m.state) ? `data-until="${esc(m.updatedAt)}"` : ''}>${esc(duration(m.createdAt, ['Completed', 'Aborted', 'RolledBack'].includes(m.state) ? m.updatedAt : null))}</b></span>
+      ${ended(m.state) ? '' : `<span data-testid="executor">${m.executor ? `executed by replica <b>${esc(m.executor)}</b>` : 'no replica executes it right now'}</span>`}
+      <span>${m.state === 'Completed' ? 'took' : ended(m.state) ? 'stopped after' : 'running for'} <b data-testid="run-duration" data-since="${esc(m.createdAt)}" ${ended(m.state) ? `data-until="${esc(m.updatedAt)}"` : ''}>${esc(duration(m.createdAt, ended(m.state) ? m.updatedAt : null))}</b></span>
       <span class="actions">${actions}</span>
     </div>
   </section>`;
@@ -35,18 +35,24 @@ export function proposalCard(p, ctx) {
     Rejected: 'Rejected: the migration stopped at this gate.',
     Closed: 'Closed without a decision: the gate expired or the migration moved on. Nothing more can be voted here.',
   }[p.status] || '';
+  const canVote = p.canVote || [];
+  const mine = open && ctx.user && canVote.some(n => n.toLowerCase() === ctx.user.toLowerCase());
+  const votedAlready = ctx.user && p.votes.some(v => v.user.toLowerCase() === ctx.user.toLowerCase());
+  const need = Math.max(0, p.requiredApprovals - approvals);
+  const who = canVote.length ? canVote.join(' or ') : 'no one configured can';
+  const others = open ? `<p class="can-vote muted" data-testid="can-vote">Needs ${need} more approval${need === 1 ? '' : 's'}: ${esc(who)}${votedAlready ? '; you already voted' : ''}${!mine && !votedAlready && ctx.user ? `; not you (${esc(ctx.user)})` : ''}.</p>` : '';
   const buttons = open ? `
     <div class="card-actions">
-      <button type="button" class="approve${p.dangerous ? ' danger' : ''}" data-vote="approve" data-key="${esc(p.key)}" ${ctx.canAct ? '' : 'disabled'}>Approve</button>
-      <button type="button" class="reject" data-vote="reject" data-key="${esc(p.key)}" ${ctx.canAct ? '' : 'disabled'}>Reject</button>
+      ${mine ? `<button type="button" class="approve${p.dangerous ? ' danger' : ''}" data-vote="approve" data-key="${esc(p.key)}" ${ctx.canAct ? '' : 'disabled'}>Approve</button>
+      <button type="button" class="reject" data-vote="reject" data-key="${esc(p.key)}" ${ctx.canAct ? '' : 'disabled'}>Reject</button>` : ''}
       <span class="muted">${approvals} of ${p.requiredApprovals} approval${p.requiredApprovals === 1 ? '' : 's'}${p.requesterMayVote ? '' : ' · not the requester'}</span>
-    </div>` : `<p class="card-outcome">${esc(outcome)}</p>`;
+    </div>${others}` : `<p class="card-outcome">${esc(outcome)}</p>`;
   return `
   <article class="card card-${open ? 'open' : esc(p.status.toLowerCase())}${p.dangerous ? ' card-dangerous' : ''}" data-testid="proposal" data-key="${esc(p.key)}" data-status="${esc(p.status)}" data-gate="${esc(p.gate)}" data-phase="${p.phase}">
     <header>
       <span class="risk risk-${esc(p.risk.toLowerCase())}">${esc(riskLabel[p.risk] || p.risk)}</span>
       <span class="card-where">Phase ${p.phase} · ${esc(p.target)}</span>
-      <span class="card-status">${open ? 'Waiting for you' : esc(p.status)}</span>
+      <span class="card-status">${open ? (mine ? 'Waiting for you' : 'Waiting for others') : esc(p.status)}</span>
     </header>
     <h3>${esc(p.title)}</h3>
     <dl>
@@ -78,7 +84,7 @@ function stepRow(step, ctx) {
       ${votes.length ? `<p class="muted">Votes: ${votes.map(v => `${esc(v.user)} ${v.decision}d at ${esc(clock(v.at))}${v.reason ? ` (“${esc(v.reason)}”)` : ''}`).join('; ')}</p>` : ''}
     </div>` : '';
   const output = (step.output.length && (expanded || step.status === 'Running'))
-    ? `<pre class="output" data-output="${step.phase}.${esc(step.name)}" data-testid="step-output">${esc(step.output.join('\n'))}</pre>` : '';
+    ? `<pre class="output" data-output="${step.phase}.${esc(step.name)}" data-testid="step-output" tabindex="0" aria-label="Output of ${esc(step.title)}">${esc(step.output.join('\n'))}</pre>` : '';
   return `
   <li class="step tone-${tone(step.status)}${expanded ? ' expanded' : ''}" data-step="${step.phase}.${esc(step.name)}" data-status="${esc(step.status)}" data-testid="step">
     <button type="button" class="step-line" data-toggle="${step.phase}.${esc(step.name)}" aria-expanded="${expanded}">
@@ -112,6 +118,8 @@ export function phaseTimeline(m, phaseNumber, ctx) {
   const phase = m.phases.find(p => p.phase === phaseNumber);
   const steps = m.steps.filter(s => s.phase === phaseNumber);
   const done = steps.filter(s => s.status === 'Succeeded' || s.status === 'Skipped').length;
+  // A finished phase folds away while another one runs, so the current step stays above the fold.
+  const collapsed = done === steps.length && steps.length > 0 && m.phase !== phaseNumber;
   const title = phase ? `Phase ${phaseNumber}: ${esc(phase.target)}'s manager moves into an HA VM in ${esc(phase.hosting)}` : `Phase ${phaseNumber}`;
   const facts = phase ? [
     phase.oldManagerUuid ? `UUID <code>${esc(phase.oldManagerUuid)}</code>` : '',
@@ -119,8 +127,8 @@ export function phaseTimeline(m, phaseNumber, ctx) {
   ].filter(Boolean).join(' · ') : '';
   const warnings = phase && phase.warnings.length ? `<ul class="warnings">${phase.warnings.map(w => `<li>${esc(w)}</li>`).join('')}</ul>` : '';
   return `
-  <section class="phase${m.phase === phaseNumber ? ' phase-current' : ''}" data-testid="phase-${phaseNumber}">
-    <header><h2>${title}</h2><span class="muted">${done} of ${steps.length} steps done${facts ? ` · ${facts}` : ''}</span></header>
+  <section class="phase${m.phase === phaseNumber ? ' phase-current' : ''}${collapsed ? ' phase-done' : ''}${collapsed && ctx.expanded.has(`phase-${phaseNumber}`) ? ' expanded-phase' : ''}" data-testid="phase-${phaseNumber}">
+    <header><h2>${title}</h2><span class="muted">${done} of ${steps.length} steps done${facts ? ` · ${facts}` : ''}</span>${collapsed ? ` <button type="button" class="phase-toggle" data-toggle="phase-${phaseNumber}" aria-expanded="${ctx.expanded.has(`phase-${phaseNumber}`)}">${ctx.expanded.has(`phase-${phaseNumber}`) ? 'Hide steps' : 'Show steps'}</button>` : ''}</header>
     ${warnings}
     <ol class="timeline">${steps.map(s => stepRow(s, ctx)).join('')}</ol>
     ${phase ? diffTable(phase) : ''}
