@@ -13,7 +13,7 @@ namespace OvmSelfHost.Tests.Slack;
 
 /// <summary>
 /// A local Slack over real HTTP: the Web API methods the bot uses (chat.postMessage, chat.update,
-/// chat.postEphemeral, users.info) under /api/, and response URLs under /responses/{id}. It checks
+/// chat.postEphemeral, users.info, apps.connections.open) under /api/, Socket Mode (<see cref="FakeSlackSocket"/>), and response URLs under /responses/{id}. It checks
 /// the bearer token, keeps every message as edited, records every call, and can answer slowly,
 /// with 429s, or be down for a while (<see cref="BeginOutageAsync"/>: 503s, 429s, or nothing listening).
 /// </summary>
@@ -38,6 +38,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public int RetryAfterSeconds { get; set; } = 1;
 
     public FakeOutage Outage { get; } = new();
+
+    /// <summary>The Socket Mode side: apps.connections.open and the WebSocket it hands out.</summary>
+    public FakeSlackSocket Socket { get; } = new();
 
     public IReadOnlyList<FakeSlackCall> Calls { get { lock (gate) { return calls.ToList(); } } }
 
@@ -87,6 +90,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         app = builder.Build();
+        app.UseWebSockets();
+        app.Map("/socket", Socket.AcceptAsync);
         app.MapPost("/api/{method}", (string method, HttpContext http) => ApiAsync(method, http));
         app.MapGet("/api/users.info", (Delegate)((HttpContext http) => ApiAsync("users.info", http)));
         app.MapPost("/responses/{id}", (string id, HttpContext http) => ApiAsync("response:" + id, http));
@@ -149,6 +154,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
             if (method.StartsWith("response:", StringComparison.Ordinal))
             {
                 return Results.Text("ok");
+            }
+
+            if (method == "apps.connections.open")
+            {
+                return Socket.OpenConnection(BaseUrl, auth) is { } url ? Results.Json(new JsonObject { ["ok"] = true, ["url"] = url }) : Error("invalid_auth");
             }
 
             return auth != "Bearer " + Token ? Error("invalid_auth") : Answer(method, body, http.Request.Query["user"].ToString());
