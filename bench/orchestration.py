@@ -25,6 +25,19 @@ SETTINGS = {
 POLL = 0.1
 
 
+def expected_jobs():
+    """The configured expectation of each kind of job (Runbook:ExpectedJobDurations), from the simulated durations:
+    what an operator would write from experience; the host uses it until a job of that kind has completed."""
+    job, disc, refresh = SETTINGS["jobSeconds"], SETTINGS["discoverySeconds"], SETTINGS["refreshSeconds"]
+    kinds = {"CreateManagerVm.clone": job, "CreateManagerVm.create": job, "CreateManagerVm.start": job, "InstallManager.attach-iso": job,
+             "PrepareHostingEnvironment.discover": disc, "PrepareHostingEnvironment.add": job, "PrepareHostingEnvironment.present": job,
+             "Rediscover.discover": disc, "Rediscover.refresh-fs": refresh, "Rediscover.refresh-repo": 2 * refresh,
+             "ProveHighAvailability.migrate": job}
+    if os.environ.get("BENCH_NO_EXPECTED_JOBS"):
+        return {}
+    return {f"Runbook__ExpectedJobDurations__{k}": str(datetime.timedelta(seconds=v)) for k, v in kinds.items()}
+
+
 def ts(text):
     return datetime.datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp() if text else None
 
@@ -81,7 +94,7 @@ def main():
     fake = start(["dotnet", os.path.join(BENCH, "FakeSlack/bin/Release/net10.0/FakeSlack.dll"), "--urls", f"http://127.0.0.1:{FAKE_PORT}"],
                  logfile=os.path.join(work, "fake.log"))
     wait_http(f"http://127.0.0.1:{FAKE_PORT}/_stats", proc=fake)
-    host = start(["dotnet", HOST_DLL, "--urls", f"http://127.0.0.1:{HOST_PORT}"], env=host_env(work, BASE), logfile=os.path.join(work, "host.log"))
+    host = start(["dotnet", HOST_DLL, "--urls", f"http://127.0.0.1:{HOST_PORT}"], env=host_env(work, BASE, expected_jobs()), logfile=os.path.join(work, "host.log"))
     api, sim = f"http://127.0.0.1:{HOST_PORT}", f"http://127.0.0.1:{BASE}"
     wait_http(f"{api}/healthz", proc=host)
     log("settings:", SETTINGS)

@@ -89,6 +89,21 @@ public sealed class OvmConnections(
         return new InstrumentedManagerHost(simulatedHost, environment, role, "simulated-host");
     }
 
+    /// <summary>Servers of a simulated environment are powered through the simulator's control API; real servers need their management interface, not built.</summary>
+    public IServerPower? ServerPower(string environment)
+    {
+        var configured = Environment(environment);
+        var controlUrl = configured.OriginalManager?.Simulated?.ControlUrl ?? configured.Hosts.Values.Select(h => h.Simulated?.ControlUrl).FirstOrDefault(u => u is not null);
+        if (controlUrl is null)
+        {
+            return null;
+        }
+
+        var client = httpClients.CreateClient(WsApiClientName.SimulatorControl);
+        client.BaseAddress = new Uri(controlUrl.TrimEnd('/'));
+        return new SimulatedServerPower(RestService.For<ISimulatorControlApi>(client, WsApiJson.Settings()), controlUrl);
+    }
+
     private OvmEnvironmentOptions Environment(string environment) =>
         options.Value.Environments.GetValueOrDefault(environment)
         ?? throw new ArgumentException($"Environment '{environment}' is not configured under {OvmAdapterOptions.SectionName}:Environments.", nameof(environment));

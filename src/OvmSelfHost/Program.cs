@@ -34,6 +34,7 @@ app.UseHttpApi();
 app.MapSignIn();
 app.MapEnvironmentApi();
 app.MapMigrationApi();
+app.MapChangeRecordApi();
 app.MapCommandApi();
 app.MapWindowApi();
 app.MapReadinessApi();

@@ -139,6 +139,13 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
     private async Task<CommandReply> AuditAsync(ChatCommand command, CancellationToken cancellationToken) =>
         await WithRunAsync(command, async run =>
         {
+            if (command.Arguments.Count > 1)
+            {
+                return command.Arguments[1].Equals("verify", StringComparison.OrdinalIgnoreCase) && command.Arguments.Count == 2
+                    ? CommandReply.Done((await engine.VerifyAuditAsync(run.Id, cancellationToken))!.Message, run.Id)
+                    : CommandReply.Invalid($"Usage: /ovm audit {RunText.ShortId(run.Id)} [verify].");
+            }
+
             var entries = await engine.AuditAsync(run.Id, cancellationToken);
             var text = new StringBuilder($"Journal of {RunText.ShortId(run.Id)}:\n");
             foreach (var e in entries)
@@ -161,6 +168,16 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
             RunState.Paused => $"It is paused: {run.StatusMessage} Resume with /ovm resume {RunText.ShortId(run.Id)}.",
             _ => run.StatusMessage ?? PersonFacingNames.Of(run.State),
         };
+        // The runbook says what the waiting gate showed and why an earlier round was voided; the channel only prints it.
+        if (GateOpening.WaitingIn(run) is { } opening && run.SnapshotOf(opening.Phase, opening.Gate, opening.Round) is { } shown)
+        {
+            why += "\n" + shown.Describe();
+            if (run.SnapshotOf(opening.Phase, opening.Gate, opening.Round - 1)?.VoidedBecause is { } voided)
+            {
+                why += $"\nRound {opening.Round - 1} was voided: {voided}";
+            }
+        }
+
         return $"{RunText.ShortId(run.Id)} is {PersonFacingNames.Of(run.State)}. {why}";
     }
 

@@ -16,7 +16,7 @@ internal static class HelpText
         /ovm pause|resume|retry|abort|rollback <id>
         /ovm windows                   maintenance windows and their next openings
         /ovm why <id>                  what a migration is waiting for
-        /ovm audit <id>                the journal of a migration
+        /ovm audit <id> [verify]       the journal of a migration; verify checks its hash chain
         Ids may be shortened to their first 8 characters. A decision counts only for the gate opening
         that waited when it was sent: a late or repeated one records nothing.
         """;

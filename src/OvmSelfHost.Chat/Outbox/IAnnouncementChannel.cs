@@ -4,5 +4,5 @@ namespace OvmSelfHost.Chat.Outbox;
 public interface IAnnouncementChannel
 {
     /// <returns>The outbox row of the post; null when the channel has nowhere configured to post it.</returns>
-    OutboxMessage? Announcement(string text);
+    ValueTask<OutboxMessage?> AnnouncementAsync(string text, CancellationToken cancellationToken);
 }

@@ -26,6 +26,10 @@ internal interface ISimulatorControlApi
     [Get("/sim/hosts/{host}/installer/{installId}")]
     Task<IApiResponse<SimulatedInstallation>> GetInstallation(string host, string installId, CancellationToken cancellationToken);
 
+    /// <summary><paramref name="action"/>: fail or recover.</summary>
+    [Post("/sim/servers/{server}/{action}")]
+    Task<IApiResponse<System.Text.Json.JsonElement>> ChangeServer(string server, string action, CancellationToken cancellationToken);
+
     [Get("/sim/managers")]
     Task<IApiResponse<List<SimulatedManager>>> GetManagers(CancellationToken cancellationToken);
 }

@@ -23,7 +23,8 @@ internal sealed record JobPolling(TimeSpan Eager, TimeSpan EagerPeriod, TimeSpan
         {
             if (elapsed < polling.EagerPeriod)
             {
-                return polling.Eager;
+                // A job usually over within the eager period is read right at its usual end too, not up to a second later.
+                return expected is { } soon && soon > elapsed && soon - elapsed < polling.Eager ? soon - elapsed : polling.Eager;
             }
 
             if (expected is { } usual && elapsed < usual)

@@ -36,4 +36,16 @@ public interface IMigrationStore
     Task SaveIntentAsync(Guid migrationId, IntentRecord intent, RunFence fence, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid migrationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The latest <paramref name="perKind"/> completed Oracle VM jobs of each kind (see <see cref="OperationDurations.KindOf"/>),
+    /// of every run: how long such jobs take here, whichever replica or start waited for them.
+    /// </summary>
+    Task<IReadOnlyList<IntentRecord>> CompletedJobsAsync(int perKind, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The journal as stored, in the order it was written, each entry with its <see cref="AuditLink"/>: every
+    /// entry saved through this store is linked to the one before it in the transaction that saves it.
+    /// </summary>
+    Task<IReadOnlyList<ChainedAuditEntry>> GetChainedAuditAsync(Guid migrationId, CancellationToken cancellationToken);
 }

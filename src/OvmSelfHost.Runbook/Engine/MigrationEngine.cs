@@ -85,6 +85,25 @@ public sealed class MigrationEngine
 
     public Task<IReadOnlyList<AuditEntry>> AuditAsync(Guid id, CancellationToken cancellationToken) => store.GetAuditAsync(id, cancellationToken);
 
+    /// <summary>Checks the migration's journal chain; null when there is no such migration.</summary>
+    public async Task<JournalVerification?> VerifyAuditAsync(Guid id, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) is { } run
+            ? JournalChain.Verify(run.Id, run.CreatedAt, await store.GetChainedAuditAsync(id, cancellationToken))
+            : null;
+
+    /// <summary>The migration's change record, with its journal verified now; null when there is no such migration.</summary>
+    public async Task<Records.ChangeRecord?> RecordAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await store.FindAsync(id, cancellationToken) is not { } run)
+        {
+            return null;
+        }
+
+        var chained = await store.GetChainedAuditAsync(id, cancellationToken);
+        var verification = JournalChain.Verify(run.Id, run.CreatedAt, chained);
+        return Records.ChangeRecords.Build(run, chained.Select(c => c.Entry).ToList(), verification, Settings.Gates, now);
+    }
+
     /// <inheritdoc cref="RunCommands.AllowedActions"/>
     public static IReadOnlyList<OperatorAction> AllowedActions(MigrationRun run) => RunCommands.AllowedActions(run);
 

@@ -19,6 +19,7 @@ public sealed partial class RunAdvancer
     {
         using var span = RunbookTelemetry.StartStep(run, $"step {run.Step}");
         var started = time.GetTimestamp();
+        await LearnSharedDurationsAsync(cancellationToken);
         var context = Context(run);
         StepOutcome outcome;
         try
@@ -38,6 +39,19 @@ public sealed partial class RunAdvancer
         await ApplyOutcomeAsync(run, outcome, cancellationToken);
         RunbookTelemetry.StepEnded(span, run, outcome.GetType().Name.Replace("Step", "", StringComparison.Ordinal).Replace("Outcome", "", StringComparison.Ordinal),
             time.GetElapsedTime(started), outcome is StepFailedOutcome);
+    }
+
+    /// <summary>Learns how long jobs took in every run, on every replica (read at most every <see cref="SharedDurationsEvery"/>).</summary>
+    private async Task LearnSharedDurationsAsync(CancellationToken cancellationToken)
+    {
+        var last = Interlocked.Read(ref sharedDurationsReadAt);
+        if (last != long.MinValue && time.GetElapsedTime(last) < SharedDurationsEvery)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref sharedDurationsReadAt, time.GetTimestamp());
+        durations.Learn(await store.CompletedJobsAsync(OperationDurations.Kept, cancellationToken));
     }
 
     /// <summary>

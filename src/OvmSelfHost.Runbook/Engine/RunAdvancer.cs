@@ -26,7 +26,11 @@ public sealed partial class RunAdvancer(
     /// <summary>Runs being advanced, and whether another advance was asked for meanwhile.</summary>
     private readonly Dictionary<Guid, bool> advancing = [];
     private readonly ConcurrentDictionary<Guid, RunLease> held = new();
-    private readonly OperationDurations durations = new();
+    private readonly OperationDurations durations = new(settings.ExpectedJobDurations);
+    private long sharedDurationsReadAt = long.MinValue;
+
+    /// <summary>How often the job durations every replica recorded are read again (one query, off the vote path most of the time).</summary>
+    private static readonly TimeSpan SharedDurationsEvery = TimeSpan.FromSeconds(30);
     private readonly Dictionary<Definition.StepKind, IStepHandler> handlersByKind = handlers.ToDictionary(h => h.Kind);
 
     private IMigrationStore store => changes.Store;
@@ -230,7 +234,7 @@ public sealed partial class RunAdvancer(
                 await NoteAsync(id, RunState.Ready, hold, cancellationToken);
                 return false;
             case RunState.Ready:
-                return await OpenGateOrBeginAsync(id, cancellationToken);
+                return await OpenGateOrBeginAsync(run, cancellationToken);
             case RunState.AwaitingApproval when GateWindowPassed(run):
                 return await ExpireGateAsync(id, cancellationToken);
             case RunState.Running:
@@ -260,22 +264,57 @@ public sealed partial class RunAdvancer(
         }, cancellationToken);
     }
 
-    private Task<bool> OpenGateOrBeginAsync(Guid id, CancellationToken cancellationToken) =>
-        TransitionAsync(id, RunState.Ready, (run, journal) =>
+    /// <summary>
+    /// Opens the step's gate (with a snapshot of what it asks people to check), or begins the step. An
+    /// approved step is looked at again first: when what it acts on changed since the approval, the
+    /// approval is void, the gate opens as a new round with the difference, and the step does not run.
+    /// Ready is where every approved step passes right before it acts, also when its window opened or
+    /// another replica took the run over.
+    /// </summary>
+    private async Task<bool> OpenGateOrBeginAsync(MigrationRun loaded, CancellationToken cancellationToken)
+    {
+        var required = GatePolicies.RequiredApprovals(settings.Gates.For(loaded.Step.ToString()));
+        // The snapshot's WS-API reads are traced like a step's: a trace of their own, tagged with the run.
+        using var trace = required > 0 && ovm is not null ? Telemetry.RunbookTelemetry.StartStep(loaded, $"gate snapshot {loaded.Step}") : null;
+        var seen = required > 0 && ovm is not null ? await GateSnapshotReader.ReadAsync(ovm, loaded, settings, time, cancellationToken) : null;
+        if (seen is not null && GateApprovedForNow(loaded, loaded.Step.ToString(), required)
+            && await OldManagerWatch.FindRunningAsync(loaded, ovm!, settings.ManagerService, cancellationToken) is not null)
+        {
+            // An old manager running again is the graver news: the step begins and its guard stops the run naming it.
+            seen = null;
+        }
+
+        return await TransitionAsync(loaded.Id, RunState.Ready, (run, journal) =>
         {
             var gate = run.Step.ToString();
-            var required = GatePolicies.RequiredApprovals(settings.Gates.For(gate));
             var machine = new RunStateMachine(run);
             var step = run.CurrentStep;
-            if (required > 0 && !GateApprovedForNow(run, gate, required))
+            var approved = required > 0 && GateApprovedForNow(run, gate, required);
+            // A step that already acted (a retry after a failure) changed its own target: that is not drift.
+            var acted = run.Intents.Any(i => i.Phase == run.Phase && i.Step == gate);
+            var drift = approved && !acted && seen is not null && run.Step == loaded.Step && run.Phase == loaded.Phase ? Drift(run, gate, seen) : null;
+            if (required > 0 && (!approved || drift is not null))
             {
                 run.GateRound++;
                 run.PendingGate = gate;
                 run.GateWindowOpensAt = run.Window is null ? null : windows?.CurrentOrNext(run.Window, time.GetUtcNow())?.OpensAt;
                 machine.Fire(RunTrigger.ApprovalRequested);
                 step.Status = StepStatus.AwaitingApproval;
-                run.StatusMessage = $"Phase {run.Phase} {gate} waits for {required} approval(s).";
-                journal.Add(Journal(run, "engine", "engine", "approval-requested", run.StatusMessage));
+                if (seen is not null && run.Step == loaded.Step && run.Phase == loaded.Phase)
+                {
+                    run.CurrentFacts.Snapshots.Add(seen with { Round = run.GateRound });
+                }
+
+                var snapshot = seen is null ? "" : $" Snapshot {seen.ShortHash}: {string.Join("; ", seen.Facts.Select(f => $"{f.Name}: {f.Value}"))}.";
+                run.StatusMessage = drift is null
+                    ? $"Phase {run.Phase} {gate} waits for {required} approval(s)."
+                    : $"Phase {run.Phase} {gate} did not run: {drift} It waits for {required} approval(s) again (round {run.GateRound}).";
+                if (drift is not null)
+                {
+                    journal.Add(Journal(run, "engine", "engine", "approval-voided", run.StatusMessage));
+                }
+
+                journal.Add(Journal(run, "engine", "engine", "approval-requested", run.StatusMessage + snapshot));
                 return run.StatusMessage;
             }
 
@@ -284,9 +323,43 @@ public sealed partial class RunAdvancer(
             step.StartedAt = time.GetUtcNow();
             step.FinishedAt = null;
             run.StatusMessage = $"Phase {run.Phase} {gate} is running.";
+            if (approved && seen is not null)
+            {
+                journal.Add(Journal(run, "engine", "engine", "approval-holds", $"phase {run.Phase} {gate}: what was approved still holds (snapshot {seen.Hash})."));
+            }
+
             journal.Add(Journal(run, "engine", "engine", "step-began", $"phase {run.Phase} {gate}"));
             return run.StatusMessage;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Compares what the approved round saw with <paramref name="now"/>; when they differ, voids that
+    /// round's snapshot and says what changed since whom approved when. Null: nothing changed (or the
+    /// round has no snapshot, as for a run approved before snapshots were taken).
+    /// </summary>
+    private string? Drift(MigrationRun run, string gate, GateSnapshot now)
+    {
+        var facts = run.CurrentFacts;
+        var index = facts.Snapshots.FindLastIndex(s => s.Gate == gate && s.Round == run.GateRound);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var approvedSnapshot = facts.Snapshots[index];
+        var changes = approvedSnapshot.DifferencesTo(now);
+        if (changes.Count == 0)
+        {
+            return null;
+        }
+
+        var voters = run.Votes.Where(v => v.Phase == run.Phase && v.Gate == gate && v.Round == run.GateRound && v.Decision == VoteDecision.Approve).ToList();
+        var since = string.Join(" and ", voters.Select(v => $"{v.User} approved at {v.At.UtcDateTime:HH:mm}Z"));
+        var because = $"{string.Join("; ", changes)} since {since} (snapshot {approvedSnapshot.ShortHash}, now {now.ShortHash}); their approvals are void.";
+        facts.Snapshots[index] = approvedSnapshot with { VoidedAt = time.GetUtcNow(), VoidedBecause = because };
+        return because;
+    }
 
     /// <summary>The approvals in the current round belong to this very step's gate, not to an earlier one.</summary>
     private static bool GateWasOpenedForThisStep(MigrationRun run, string gate) =>

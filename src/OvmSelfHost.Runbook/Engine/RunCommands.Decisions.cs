@@ -42,7 +42,8 @@ public sealed partial class RunCommands
         var gate = run.PendingGate!;
         run.Votes.Add(new Vote(run.Phase, gate, run.GateRound, person.Name, channel, decision, reason, time.GetUtcNow(), authentication));
         journal.Add(Journal(run, person.Name, channel, decision == VoteDecision.Approve ? "approved" : "rejected",
-            $"gate {gate} of phase {run.Phase} (round {run.GateRound}){(reason is null ? "" : $": {reason}")}{(authentication is null ? "" : $" ({authentication.Describe()})")}"));
+            $"gate {gate} of phase {run.Phase} (round {run.GateRound}){(reason is null ? "" : $": {reason}")}{(authentication is null ? "" : $" ({authentication.Describe()})")}"
+            + (run.SnapshotOf(run.Phase, gate, run.GateRound) is { } seen ? $"; snapshot {seen.Hash}" : "")));
 
         var machine = new RunStateMachine(run);
         if (decision == VoteDecision.Reject)
@@ -128,6 +129,11 @@ public sealed partial class RunCommands
             return CommandOutcome.Forbidden($"{person.Name} requested this migration and may not vote on {gate}: a second pair of eyes is required.", run);
         }
 
+        if (decision == VoteDecision.Approve && settings.Gates.SeparationRefusal(run, person.Name) is { } separation)
+        {
+            return CommandOutcome.Forbidden(separation, run);
+        }
+
         return run.VotesOnPendingGate.Any(v => string.Equals(v.User, person.Name, StringComparison.OrdinalIgnoreCase))
             ? CommandOutcome.Conflict($"{person.Name} already voted on {gate}; a second vote by the same person does not count. Another approver must decide.", run)
             : null;
@@ -158,5 +164,6 @@ public sealed partial class RunCommands
         people.Approvers
             .Select(p => p.Name)
             .Where(n => !string.Equals(n, run.RequestedBy, StringComparison.OrdinalIgnoreCase) || settings.Gates.RequesterMayVote(run.PendingGate!))
-            .Where(n => !run.VotesOnPendingGate.Any(v => string.Equals(v.User, n, StringComparison.OrdinalIgnoreCase)));
+            .Where(n => !run.VotesOnPendingGate.Any(v => string.Equals(v.User, n, StringComparison.OrdinalIgnoreCase)))
+            .Where(n => settings.Gates.SeparationRefusal(run, n) is null);
 }

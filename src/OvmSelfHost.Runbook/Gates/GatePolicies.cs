@@ -1,4 +1,5 @@
 using OvmSelfHost.Runbook.Definition;
+using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Words;
 
 namespace OvmSelfHost.Runbook.Gates;
@@ -32,6 +33,30 @@ public sealed class GatePolicies
 
             policies[gate] = policy;
         }
+    }
+
+    /// <summary>
+    /// Separation of duties on top of "never the requester" and "N distinct approvers": nobody approves
+    /// both cutovers of one migration (StopOldManager of phase 1 and of phase 2), so each environment's
+    /// point of no return is checked by someone who did not already commit the other.
+    /// </summary>
+    public bool SeparateCutoverApprovers { get; init; }
+
+    /// <summary>Why <paramref name="person"/> may not approve the gate waiting in <paramref name="run"/> under separation of duties; null when they may.</summary>
+    public string? SeparationRefusal(MigrationRun run, string person)
+    {
+        if (!SeparateCutoverApprovers || run.PendingGate != nameof(StepKind.StopOldManager))
+        {
+            return null;
+        }
+
+        var other = run.Votes.FirstOrDefault(v =>
+            v.Gate == nameof(StepKind.StopOldManager) && v.Phase != run.Phase && v.Decision == VoteDecision.Approve
+            && string.Equals(v.User, person, StringComparison.OrdinalIgnoreCase));
+        return other is null
+            ? null
+            : $"{person} approved the cutover of phase {other.Phase} (StopOldManager, {other.At.UtcDateTime:yyyy-MM-dd HH:mm}Z); "
+              + "separation of duties (Runbook:SeparateCutoverApprovers) needs someone else for this cutover; nothing was recorded.";
     }
 
     public static IEnumerable<string> KnownGates => Vocabularies.Gates.Words;

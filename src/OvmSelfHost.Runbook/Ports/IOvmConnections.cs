@@ -12,4 +12,7 @@ public interface IOvmConnections
 
     /// <summary>The host's address as a person would type it in ssh (for messages that say where to act).</summary>
     string HostAddress(string environment, HostRole role) => $"{environment}'s {role} host";
+
+    /// <summary>Power control of the environment's servers, for the failover drill; null when none is configured.</summary>
+    IServerPower? ServerPower(string environment) => null;
 }

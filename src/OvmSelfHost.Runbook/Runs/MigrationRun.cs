@@ -102,5 +102,9 @@ public sealed class MigrationRun
     public int ApprovalsIn(string gate, int round) =>
         Votes.Count(v => v.Phase == Phase && v.Gate == gate && v.Round == round && v.Decision == VoteDecision.Approve);
 
+    /// <summary>What the given opening of a step's gate showed; null for gates without a snapshot.</summary>
+    public GateSnapshot? SnapshotOf(int phase, string gate, int round) =>
+        Facts.TryGetValue(phase, out var facts) ? facts.Snapshots.LastOrDefault(s => s.Gate == gate && s.Round == round) : null;
+
     public IntentRecord? FindIntent(int phase, string key) => Intents.LastOrDefault(i => i.Phase == phase && i.Key == key);
 }

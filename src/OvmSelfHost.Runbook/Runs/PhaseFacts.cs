@@ -19,6 +19,9 @@ public sealed class PhaseFacts
     /// <summary>The server the new manager VM ran on when a step last looked (HA restarts are seen by a change).</summary>
     public string? ManagerVmServerId { get; set; }
 
+    /// <summary>What each opening of a step's gate in this phase asked people to approve (and, when voided, why).</summary>
+    public List<Gates.GateSnapshot> Snapshots { get; set; } = [];
+
     /// <summary>What the HA drill measured, when it ran.</summary>
     public HaDrillResult? Drill { get; set; }
 }

@@ -8,6 +8,7 @@ namespace OvmSelfHost.Runbook.Settings;
 /// <param name="HostingRepository">The repository (in that pool) with the template and the installer ISO.</param>
 /// <param name="ServersToDiscover">Servers the preparation step discovers and adds to the hosting pool when missing.</param>
 /// <param name="HaDrill">Whether the HA drill moves the manager VM this environment hosts before the phase is confirmed (on by default).</param>
+/// <param name="HaDrillFailover">The harder drill, after the move: stop the server the VM runs on (out of band) and watch HA restart it elsewhere.</param>
 public sealed record EnvironmentPlan(
     string Name,
     string HostingPool,
@@ -15,4 +16,5 @@ public sealed record EnvironmentPlan(
     VmPlan ReplacementVm,
     bool SeparateDatabase = false,
     IReadOnlyList<string>? ServersToDiscover = null,
-    bool HaDrill = true);
+    bool HaDrill = true,
+    bool HaDrillFailover = false);

@@ -31,6 +31,12 @@ public sealed record RunbookSettings
     /// <summary>Configured expected durations per step, used until a step has run before.</summary>
     public IReadOnlyDictionary<Definition.StepKind, TimeSpan> ExpectedDurations { get; init; } = new Dictionary<Definition.StepKind, TimeSpan>();
 
+    /// <summary>
+    /// Configured expected durations per kind of Oracle VM job (the step and the intent's verb, e.g. "Rediscover:discover"),
+    /// used to time the read at a job's usual end until jobs of that kind have completed here.
+    /// </summary>
+    public IReadOnlyDictionary<string, TimeSpan> ExpectedJobDurations { get; init; } = new Dictionary<string, TimeSpan>();
+
     /// <summary>Which approvals need a fresh sign-in; null when no identity provider is configured.</summary>
     public FreshSignInRule? FreshSignIn { get; init; }
 

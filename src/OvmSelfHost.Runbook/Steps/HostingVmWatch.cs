@@ -20,7 +20,7 @@ public static class HostingVmWatch
     }
 
     /// <returns>What was seen when the VM is down or was restarted elsewhere since the last look; null when it runs where it did.</returns>
-    public static async Task<string?> InterruptionAsync(StepContext context, CancellationToken cancellationToken)
+    public static async Task<HostingInterruption?> InterruptionAsync(StepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!Applies(context))
@@ -33,29 +33,31 @@ public static class HostingVmWatch
         var name = context.TargetPlan.ReplacementVm.Name;
         if (vm is null || !string.Equals(vm.RunState, "RUNNING", StringComparison.OrdinalIgnoreCase))
         {
-            return $"the new manager VM {name} is {vm?.RunState ?? "missing"} in {context.Plan.Hosting} (its server failed?)";
+            return new HostingInterruption(HostingInterruptionKind.VmDown, $"the new manager VM {name} is {vm?.RunState ?? "missing"} in {context.Plan.Hosting} (its server failed?)");
         }
 
         var known = context.Facts.ManagerVmServerId;
         context.Facts.ManagerVmServerId = vm.ServerId;
         return known is not null && known != vm.ServerId
-            ? $"the new manager VM {name} was restarted on {ServerName(hosting, vm.ServerId)} (it ran on {ServerName(hosting, known)})"
+            ? new HostingInterruption(HostingInterruptionKind.RestartedElsewhere,
+                $"the new manager VM {name} was restarted on {ServerName(hosting, vm.ServerId)} (it ran on {ServerName(hosting, known)})")
             : null;
     }
 
     /// <summary>Waits until the VM runs again and, once installed, its manager answers RUNNING; a <see cref="StepFailure"/> otherwise.</summary>
-    public static async Task WaitForHaAsync(StepContext context, string seen, CancellationToken cancellationToken)
+    public static async Task WaitForHaAsync(StepContext context, HostingInterruption seen, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var started = context.Time.GetUtcNow();
         var deadline = started + context.Settings.HaRestartTimeout;
-        await context.OutputAsync($"Hosting failure: {seen}. Waiting up to {context.Settings.HaRestartTimeout} for HA to restart it on another server of {context.HostingPlan.HostingPool}.", cancellationToken);
-        while (await InterruptionAsync(context, cancellationToken) is { } still && still.Contains(" is ", StringComparison.Ordinal))
+        ArgumentNullException.ThrowIfNull(seen);
+        await context.OutputAsync($"Hosting failure: {seen.Seen}. Waiting up to {context.Settings.HaRestartTimeout} for HA to restart it on another server of {context.HostingPlan.HostingPool}.", cancellationToken);
+        while (await InterruptionAsync(context, cancellationToken) is { IsDown: true } still)
         {
             if (context.Time.GetUtcNow() >= deadline)
             {
                 throw new StepFailure(
-                    $"HA did not bring the new manager VM back within {context.Settings.HaRestartTimeout}: {still}. " +
+                    $"HA did not bring the new manager VM back within {context.Settings.HaRestartTimeout}: {still.Seen}. " +
                     $"Check pool {context.HostingPlan.HostingPool} in {context.Plan.Hosting} (servers up, room for the VM), start the VM there, then retry; or roll back.");
             }
 

@@ -1,10 +1,13 @@
 using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Gates;
-using OvmSelfHost.Runbook.Invariants;
+using OvmSelfHost.Runbook.Readiness;
 
 namespace OvmSelfHost.Runbook.Steps;
 
-/// <summary>Read-only checks of both environments before anything changes.</summary>
+/// <summary>
+/// Read-only checks of both environments before anything changes: the standing readiness checks of the phase's
+/// direction (<see cref="PairReadiness.CheckPhaseAsync"/>), so what the daily check reports is what refuses a migration.
+/// </summary>
 public sealed class PreflightStep : IStepHandler
 {
     public StepKind Kind => StepKind.Preflight;
@@ -24,46 +27,28 @@ public sealed class PreflightStep : IStepHandler
                    $"{plan.Hosting}'s manager {Reading(hosting, hostingFault)}; {plan.Target}'s manager {Reading(target, targetFault)}. Nothing was changed.");
         }
 
-        var targetInventory = await context.OldManager.GetInventoryAsync(cancellationToken);
+        var report = await new PairReadiness(context.Connections, context.Settings, context.Time).CheckPhaseAsync(plan, cancellationToken);
+        var failing = report.Checks.Where(c => c.Status == ReadinessStatus.Fail).ToList();
+        if (failing.Count > 0)
+        {
+            return StepOutcome.Failed($"Preflight refused ({failing.Count} failing readiness check{(failing.Count == 1 ? "" : "s")}): " +
+                                      string.Join(" ", failing.Select(c => $"[{c.Name}] {c.Detail}")) + " Nothing was created.");
+        }
+
         var hostingInventory = await context.HostingManager.GetInventoryAsync(cancellationToken);
-        var pool = hostingInventory.Pool(context.HostingPlan.HostingPool);
-        var problems = new List<string>();
-        if (SelfHostingRule.Violation(plan.Target, plan.Hosting, hosting.ManagerUuid, target.ManagerUuid, pool?.Id ?? "", targetInventory) is { } selfHosting)
-        {
-            problems.Add(selfHosting);
-        }
-
-        var poolProblem = HighAvailabilityRule.PoolViolation(pool, context.HostingPlan.HostingPool);
-        var canPrepare = context.HostingPlan.ServersToDiscover is { Count: >= 2 };
-        if (poolProblem is not null && !canPrepare)
-        {
-            problems.Add($"{poolProblem} Set up guide step 2 in {plan.Hosting}, or list its servers under ServersToDiscover.");
-        }
-
-        if (poolProblem is null
-            && HaCapacityRule.Violation(hostingInventory, pool, context.HostingPlan.HostingPool, context.TargetPlan.ReplacementVm.MemoryMegabytes) is { } room)
-        {
-            problems.Add($"{room} Nothing was created.");
-        }
-
-        var service = await context.OldManagerHost.GetServiceStateAsync(context.Settings.ManagerService, cancellationToken);
-        if (service != Ports.ServiceState.Running)
-        {
-            problems.Add($"The {context.Settings.ManagerService} service on {plan.Target}'s manager host reads {service}, not Running.");
-        }
-
-        if (problems.Count > 0)
-        {
-            return StepOutcome.Failed(string.Join(" ", problems));
-        }
-
+        var targetInventory = await context.OldManager.GetInventoryAsync(cancellationToken);
         context.Facts.HostingManagerUuid = hosting.ManagerUuid;
-        context.Facts.HostingPoolId = pool?.Id;
-        var summary = $"{plan.Describe()}. {plan.Target}: {targetInventory.Counts()}. Hosting pool {context.HostingPlan.HostingPool}: " +
-                      (poolProblem is null ? "clustered, ready." : $"{poolProblem} It will be prepared.");
-        return NotMinimal(context, targetInventory) is { } warning
-            ? StepOutcome.NeedsAcknowledgement(GateKeys.AcknowledgeNonMinimal, $"{warning} {summary}")
-            : StepOutcome.Succeeded(summary);
+        context.Facts.HostingPoolId = hostingInventory.Pool(context.HostingPlan.HostingPool)?.Id;
+        var warnings = report.Checks.Where(c => c.Status == ReadinessStatus.Warn).ToList();
+        var summary = $"{plan.Describe()}. {plan.Target}: {targetInventory.Counts()}. {report.Checks.Count - warnings.Count} readiness checks passed" +
+                      (warnings.Count == 0 ? "." : $"; to note: {string.Join(" ", warnings.Select(c => $"[{c.Name}] {c.Detail}"))}");
+        if (warnings.FirstOrDefault(c => c.Name == $"minimal:{plan.Target}") is { } notMinimal)
+        {
+            context.Facts.Warnings.Add(notMinimal.Detail);
+            return StepOutcome.NeedsAcknowledgement(GateKeys.AcknowledgeNonMinimal, $"{notMinimal.Detail} {summary}");
+        }
+
+        return StepOutcome.Succeeded(summary);
     }
 
     private static async Task<(Ports.ManagerStatus? Status, Ports.OvmFaultException? Fault)> StatusAsync(Ports.IOvmManager manager, CancellationToken cancellationToken)
@@ -80,19 +65,4 @@ public sealed class PreflightStep : IStepHandler
 
     private static string Reading(Ports.ManagerStatus? status, Ports.OvmFaultException? fault) =>
         status is not null ? $"is {status.RunState}" : $"could not be read ({fault!.Kind}: {fault.Message})";
-
-    private static string? NotMinimal(StepContext context, Ports.EnvironmentInventory inventory)
-    {
-        var settings = context.Settings;
-        if (inventory.Vms.Count <= settings.MaximumVmsForMinimal && inventory.Repositories.Count <= settings.MaximumRepositoriesForMinimal)
-        {
-            return null;
-        }
-
-        var warning = $"{context.Plan.Target} is not a minimal installation ({inventory.Vms.Count} VMs, {inventory.Repositories.Count} repositories; " +
-                      $"limits {settings.MaximumVmsForMinimal} and {settings.MaximumRepositoriesForMinimal}). The procedure is meant for initial setup: " +
-                      "acknowledge to go on anyway.";
-        context.Facts.Warnings.Add(warning);
-        return warning;
-    }
 }

@@ -105,8 +105,21 @@ public sealed class ProveHighAvailabilityStep : IStepHandler
         }
 
         var summary = $"{seen}; still manages {context.Plan.Target}'s servers with UUID {uuid}.";
-        context.Facts.Drill = Result(from, target, movedIn, probe, true, summary, job);
         context.Facts.ManagerVmServerId = target.Id;
+        TimeSpan? failoverInterruption = null;
+        if (context.HostingPlan.HaDrillFailover)
+        {
+            var failover = await HaFailoverDrill.RunAsync(context, vm.Id, target, uuid, cancellationToken);
+            if (!failover.Passed)
+            {
+                return Failed(context, $"{seen}; then the failover drill: {failover.Seen}", Result(from, target, movedIn, probe, false, seen, job));
+            }
+
+            summary = $"{summary} Failover drill: {failover.Seen}.";
+            failoverInterruption = failover.Interruption;
+        }
+
+        context.Facts.Drill = Result(from, target, movedIn, probe, true, summary, job) with { FailoverInterruption = failoverInterruption };
         await context.OutputAsync($"HA drill: {summary}", cancellationToken);
         return StepOutcome.Succeeded($"HA drill passed: {summary}");
     }

@@ -19,7 +19,7 @@ public static class StepGuards
         if (await InterruptionAsync(context, cancellationToken) is { } before)
         {
             await HostingVmWatch.WaitForHaAsync(context, before, cancellationToken);
-            note = $" (HA: {before}; waited for it before the step)";
+            note = $" (HA: {before.Seen}; waited for it before the step)";
         }
 
         var (outcome, failure) = await TryAsync(step);
@@ -36,7 +36,7 @@ public static class StepGuards
 
         await HostingVmWatch.WaitForHaAsync(context, during, cancellationToken);
         await OldManagerWatch.EnsureDownAsync(context, cancellationToken);
-        return Annotated(await step(), $" (HA: {during} during the step; it looked again after HA restarted it)");
+        return Annotated(await step(), $" (HA: {during.Seen} during the step; it looked again after HA restarted it)");
     }
 
     private static async Task<(StepOutcome? Outcome, ExceptionDispatchInfo? Failure)> TryAsync(Func<Task<StepOutcome>> step)
@@ -52,7 +52,7 @@ public static class StepGuards
     }
 
     /// <summary>An interruption seen by a look that itself may fail while the hosting manager is unreachable: then nothing is concluded.</summary>
-    private static async Task<string?> InterruptionAsync(StepContext context, CancellationToken cancellationToken)
+    private static async Task<HostingInterruption?> InterruptionAsync(StepContext context, CancellationToken cancellationToken)
     {
         try
         {

@@ -9,18 +9,27 @@ namespace OvmSelfHost.Simulator.Control;
 /// Counts WS-API requests for the benchmarks (<c>GET /sim/stats</c>, <c>DELETE /sim/stats</c>): per manager,
 /// method and path (ids replaced by <c>{id}</c>), and when each job was read. Additive only; it changes no
 /// behaviour. The snapshot also lists the simulated operations (jobs, installers, manager start-ups) with
-/// their simulated times, so a harness can compute the critical path of a migration.
+/// their simulated times, so a harness can compute the critical path of a migration, and the last
+/// <see cref="RecentLimit"/> requests with their times, so it can time when a call came (after a kill, after a vote).
 /// </summary>
 internal sealed class RequestStats
 {
     private readonly ConcurrentDictionary<string, long> calls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> jobReads = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<RecentRequest> recent = new();
+
+    public const int RecentLimit = 256;
 
     public void Record(string manager, string method, string? path, DateTimeOffset now)
     {
         var segments = (path ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(4).ToArray(); // after /ovm/core/wsapi/rest
         var shape = string.Join('/', segments.Select(s => s.Any(char.IsAsciiDigit) ? "{id}" : s));
         calls.AddOrUpdate($"{manager} {method} /{shape}", 1, (_, n) => n + 1);
+        recent.Enqueue(new RecentRequest(now, manager, method, "/" + string.Join('/', segments)));
+        while (recent.Count > RecentLimit && recent.TryDequeue(out _))
+        {
+        }
+
         if (method == "GET" && segments is ["Job", var id] && id.Any(char.IsAsciiDigit))
         {
             jobReads.GetOrAdd(id, _ => new ConcurrentQueue<DateTimeOffset>()).Enqueue(now);
@@ -31,6 +40,7 @@ internal sealed class RequestStats
     {
         calls.Clear();
         jobReads.Clear();
+        recent.Clear();
     }
 
     /// <summary>
@@ -63,7 +73,7 @@ internal sealed class RequestStats
             return TypedResults.Ok(new
             {
                 now = world.Now, requests = calls.Values.Sum(), calls = calls.OrderBy(c => c.Key, StringComparer.Ordinal).ToDictionary(c => c.Key, c => c.Value),
-                jobs, installs, managers, effects = Effects(world),
+                jobs, installs, managers, effects = Effects(world), recent = recent.ToArray(),
             });
         }
     }

@@ -23,6 +23,16 @@ public sealed class RunbookOptions
     /// <summary>How often old managers are looked at while a gate waits after a cutover.</summary>
     public TimeSpan OldManagerWatchInterval { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Nobody approves both cutovers (StopOldManager of phase 1 and phase 2) of one migration.</summary>
+    public bool SeparateCutoverApprovers { get; set; }
+
     /// <summary>Expected duration per step name (hh:mm:ss), until the step has run and its own history says.</summary>
     public Dictionary<string, TimeSpan> ExpectedDurations { get; set; } = [];
+
+    /// <summary>
+    /// Expected duration per kind of Oracle VM job (hh:mm:ss), named step dot verb since ':' separates configuration
+    /// sections (e.g. <c>Rediscover.discover</c>), until jobs of that kind have completed here (what is learned is
+    /// shared by every replica through the database).
+    /// </summary>
+    public Dictionary<string, TimeSpan> ExpectedJobDurations { get; set; } = [];
 }

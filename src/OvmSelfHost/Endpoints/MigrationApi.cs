@@ -20,6 +20,7 @@ public static class MigrationApi
         api.MapPost("/{id:guid}/decisions", DecideAsync);
         api.MapPost("/{id:guid}/actions", ActAsync);
         api.MapGet("/{id:guid}/audit", AuditAsync);
+        api.MapGet("/{id:guid}/audit/verify", VerifyAuditAsync);
         api.MapGet("/{id:guid}/graph", GraphAsync);
         return app;
     }
@@ -98,6 +99,11 @@ public static class MigrationApi
         await engine.FindAsync(id, cancellationToken) is null
             ? Problems.From(OutcomeKind.NotFound, $"No migration {id}.")
             : Results.Ok(await engine.AuditAsync(id, cancellationToken));
+
+    private static async Task<IResult> VerifyAuditAsync(Guid id, MigrationEngine engine, CancellationToken cancellationToken) =>
+        await engine.VerifyAuditAsync(id, cancellationToken) is { } verification
+            ? Results.Ok(verification)
+            : Problems.From(OutcomeKind.NotFound, $"No migration {id}.");
 
     private static async Task<IResult> GraphAsync(Guid id, MigrationEngine engine, CancellationToken cancellationToken) =>
         await engine.FindAsync(id, cancellationToken) is { } run

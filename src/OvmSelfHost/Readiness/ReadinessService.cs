@@ -89,10 +89,13 @@ internal sealed partial class ReadinessService(
         var posted = false;
         if (change.Any)
         {
-            foreach (var message in channels.Select(c => c.Announcement(change.Describe(report))).OfType<OutboxMessage>())
+            foreach (var channel in channels)
             {
-                outbox.Add(db, message);
-                posted = true;
+                if (await channel.AnnouncementAsync(change.Describe(report), cancellationToken) is { } message)
+                {
+                    outbox.Add(db, message);
+                    posted = true;
+                }
             }
         }
 

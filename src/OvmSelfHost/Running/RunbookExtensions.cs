@@ -1,7 +1,10 @@
+using Microsoft.Extensions.Options;
 using OvmSelfHost.Chat.Commands;
 using OvmSelfHost.Configuration;
 using OvmSelfHost.Runbook.Engine;
+using OvmSelfHost.Runbook.People;
 using OvmSelfHost.Runbook.Ports;
+using OvmSelfHost.Runbook.Settings;
 using OvmSelfHost.Runbook.Steps;
 using OvmSelfHost.Runbook.Windows;
 
@@ -13,11 +16,18 @@ public static class RunbookExtensions
     public static IHostApplicationBuilder AddRunbook(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var (settings, people) = HostConfiguration.Read(builder.Configuration);
-        settings = settings with { FreshSignIn = (builder.Configuration.GetSection(SignIn.SignInOptions.SectionName).Get<SignIn.SignInOptions>() ?? new()).Rule() };
         var services = builder.Services;
-        services.AddSingleton(settings);
-        services.AddSingleton(people);
+        services.AddOptions<EnvironmentsOptions>().BindConfiguration(EnvironmentsOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EnvironmentsOptions>, EnvironmentsOptionsValidator>();
+        services.AddOptions<UsersOptions>().BindConfiguration(UsersOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<UsersOptions>, UsersOptionsValidator>();
+        services.AddOptions<RunbookOptions>().BindConfiguration(RunbookOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RunbookOptions>, RunbookOptionsValidator>();
+        var gates = HostConfiguration.ReadGates(builder.Configuration);
+        var freshSignIn = (builder.Configuration.GetSection(SignIn.SignInOptions.SectionName).Get<SignIn.SignInOptions>() ?? new()).Rule();
+        services.AddSingleton(sp => HostConfiguration.Settings(
+            sp.GetRequiredService<IOptions<EnvironmentsOptions>>().Value, sp.GetRequiredService<IOptions<RunbookOptions>>().Value, gates) with { FreshSignIn = freshSignIn });
+        services.AddSingleton(sp => HostConfiguration.People(sp.GetRequiredService<IOptions<UsersOptions>>().Value));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<RunEvents>();
         services.AddSingleton<IRunNotifier>(sp => sp.GetRequiredService<RunEvents>());
@@ -27,8 +37,8 @@ public static class RunbookExtensions
         AddStepHandlers(services);
         services.AddSingleton(sp => new MigrationEngine(
             sp.GetRequiredService<IMigrationStore>(),
-            settings,
-            people,
+            sp.GetRequiredService<RunbookSettings>(),
+            sp.GetRequiredService<PeopleDirectory>(),
             sp.GetServices<IStepHandler>(),
             new CompositeRunNotifier(sp.GetServices<IRunNotifier>(), sp.GetRequiredService<ILogger<CompositeRunNotifier>>()),
             sp.GetRequiredService<IRunDriver>(),
@@ -37,7 +47,7 @@ public static class RunbookExtensions
             sp.GetService<IMaintenanceWindows>(),
             sp.GetRequiredService<Runbook.Leases.IRunLeases>()));
         services.AddSingleton<CommandExecutor>();
-        services.AddHostedService(sp => new OldManagerWatchService(sp.GetRequiredService<MigrationEngine>(), settings.OldManagerWatchInterval,
+        services.AddHostedService(sp => new OldManagerWatchService(sp.GetRequiredService<MigrationEngine>(), sp.GetRequiredService<RunbookSettings>().OldManagerWatchInterval,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OldManagerWatchService>>()));
         return builder;
     }

@@ -36,6 +36,20 @@ public sealed class QuartzMaintenanceWindows : IMaintenanceWindows
     /// <summary>Compiles <c>MaintenanceWindows</c>; every problem is named by its key, and none is ignored.</summary>
     public static QuartzMaintenanceWindows From(IReadOnlyList<MaintenanceWindowOptions> entries, TimeSpan reminderBefore)
     {
+        var (compiled, errors) = CompileAll(entries);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("Maintenance windows are invalid:\n- " + string.Join("\n- ", errors));
+        }
+
+        return new QuartzMaintenanceWindows(compiled, reminderBefore);
+    }
+
+    /// <summary>What is wrong with <c>MaintenanceWindows</c>, each problem named by its key; empty when nothing is.</summary>
+    public static IReadOnlyList<string> Problems(IReadOnlyList<MaintenanceWindowOptions> entries) => CompileAll(entries).Errors;
+
+    private static (List<MaintenanceWindow> Compiled, List<string> Errors) CompileAll(IReadOnlyList<MaintenanceWindowOptions> entries)
+    {
         var errors = new List<string>();
         var compiled = new List<MaintenanceWindow>();
         for (var i = 0; i < entries.Count; i++)
@@ -52,12 +66,7 @@ public sealed class QuartzMaintenanceWindows : IMaintenanceWindows
             errors.Add($"MaintenanceWindows names '{duplicate.Key}' twice.");
         }
 
-        if (errors.Count > 0)
-        {
-            throw new InvalidOperationException("Maintenance windows are invalid:\n- " + string.Join("\n- ", errors));
-        }
-
-        return new QuartzMaintenanceWindows(compiled, reminderBefore);
+        return (compiled, errors);
     }
 
     private static MaintenanceWindow? Compile(MaintenanceWindowOptions entry, string key, List<string> errors)

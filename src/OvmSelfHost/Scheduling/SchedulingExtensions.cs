@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Quartz;
 using OvmSelfHost.Configuration;
 using OvmSelfHost.Storage;
@@ -14,11 +15,12 @@ public static class SchedulingExtensions
     public static IHostApplicationBuilder AddRunScheduling(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection(SchedulingOptions.SectionName).Get<SchedulingOptions>() ?? new SchedulingOptions();
-        var entries = builder.Configuration.GetSection("MaintenanceWindows").Get<List<MaintenanceWindowOptions>>() ?? [];
-        var windows = QuartzMaintenanceWindows.From(entries, options.ReminderBefore);
-        builder.Services.AddSingleton(windows);
-        builder.Services.AddSingleton<IMaintenanceWindows>(windows);
+        builder.Services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName);
+        builder.Services.AddOptions<MaintenanceWindowsOptions>().BindConfiguration(MaintenanceWindowsOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<MaintenanceWindowsOptions>, MaintenanceWindowsOptionsValidator>();
+        builder.Services.AddSingleton(sp => QuartzMaintenanceWindows.From(
+            sp.GetRequiredService<IOptions<MaintenanceWindowsOptions>>().Value, sp.GetRequiredService<IOptions<SchedulingOptions>>().Value.ReminderBefore));
+        builder.Services.AddSingleton<IMaintenanceWindows>(sp => sp.GetRequiredService<QuartzMaintenanceWindows>());
         builder.Services.AddSingleton<WindowTimers>();
         builder.Services.AddTransient<WindowEdgeJob>();
 

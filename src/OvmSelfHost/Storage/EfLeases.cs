@@ -74,12 +74,18 @@ internal sealed class EfLeases(IDbContextFactory<MigrationDbContext> contexts, R
         return rows.ToDictionary(r => Guid.ParseExact(r.Key[4..], "N"), r => r.Replica);
     }
 
-    /// <summary>Unfinished runs that no live replica executes (no lease, expired, released, or left by an earlier start of this one).</summary>
+    /// <summary>
+    /// Unfinished runs that no live replica executes (no lease, expired, released, or left by an earlier start of this one).
+    /// Runs this start holds are not listed: the sweep runs twice a second on every replica, and advancing each held run
+    /// that often would load every run twice a second for nothing (the holder is woken by its own commands, by
+    /// NOTIFY from the other replicas, and by the driver's slower re-kick of what it holds).
+    /// </summary>
     public async Task<IReadOnlyList<Guid>> UnownedRunsAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var live = (await db.Leases.AsNoTracking().Where(l => l.Key.StartsWith("run:") && !l.Released && l.ExpiresAt > now && l.Replica != me.Name)
+        var live = (await db.Leases.AsNoTracking()
+            .Where(l => l.Key.StartsWith("run:") && !l.Released && l.ExpiresAt > now && (l.Replica != me.Name || l.Instance == me.Instance))
             .Select(l => l.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var open = await db.Migrations.AsNoTracking().Where(m => !Ended.Contains(m.State)).Select(m => m.Id).ToListAsync(cancellationToken);
         return open.Where(id => !live.Contains(RunKey(id))).ToList();

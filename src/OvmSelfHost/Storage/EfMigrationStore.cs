@@ -21,7 +21,7 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         run.CopyTo(row);
         db.Migrations.Add(row);
         db.Steps.AddRange(run.Steps.Select(s => NewStepRow(run.Id, s)));
-        db.Audit.Add(entry.ToRow());
+        Chain(db, run, [entry], last: null);
         db.EnvironmentClaims.AddRange(run.Environments.Select(e => new EnvironmentClaimRow { Environment = e, MigrationId = run.Id }));
         var told = outbox?.Add(db, run, notice) == true;
         try
@@ -71,7 +71,8 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         run.CopyTo(row);
         row.Version = run.Version + 1;
         await SaveChildrenAsync(db, run, cancellationToken);
-        db.Audit.AddRange(entries.Select(e => e.ToRow()));
+        var last = await db.AuditLinks.Where(l => l.MigrationId == run.Id).OrderByDescending(l => l.Sequence).FirstOrDefaultAsync(cancellationToken);
+        Chain(db, run, entries, last is null ? null : new AuditLink(last.Sequence, last.PreviousHash, last.Hash));
         if (run.IsTerminal)
         {
             db.EnvironmentClaims.RemoveRange(db.EnvironmentClaims.Where(c => c.MigrationId == run.Id));
@@ -146,6 +147,41 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Audit.AsNoTracking().Where(a => a.MigrationId == migrationId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         return rows.Select(r => r.ToEntry()).ToList();
+    }
+
+    public async Task<IReadOnlyList<IntentRecord>> CompletedJobsAsync(int perKind, CancellationToken cancellationToken)
+    {
+        var completed = nameof(IntentStatus.Completed);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // A few dozen rows per migration; SQLite cannot order by DateTimeOffset, so the latest of each kind are picked here.
+        var rows = await db.Intents.AsNoTracking().Where(i => i.Status == completed && i.JobId != null && i.CompletedAt != null).ToListAsync(cancellationToken);
+        return rows.GroupBy(r => OperationDurations.KindOf(r.Key), StringComparer.Ordinal)
+            .SelectMany(g => g.OrderByDescending(r => r.CompletedAt).Take(perKind))
+            .Select(RunMapping.ToIntent).ToList();
+    }
+
+    public async Task<IReadOnlyList<ChainedAuditEntry>> GetChainedAuditAsync(Guid migrationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Audit.AsNoTracking().Where(a => a.MigrationId == migrationId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        // Links are read by the migration's rows and by their own migration id alike, so a link moved to or from another migration is seen.
+        var ids = rows.Select(r => r.Id).ToList();
+        var links = await db.AuditLinks.AsNoTracking().Where(l => l.MigrationId == migrationId || ids.Contains(l.AuditId)).ToDictionaryAsync(l => l.AuditId, cancellationToken);
+        return rows.Select(r => new ChainedAuditEntry(
+            r.Id, r.ToEntry(), links.TryGetValue(r.Id, out var l) ? new AuditLink(l.Sequence, l.PreviousHash, l.Hash) : null)).ToList();
+    }
+
+    /// <summary>Adds the entries with their links, each chained to the one before (the last stored link, or the run's root).</summary>
+    private static void Chain(MigrationDbContext db, MigrationRun run, IEnumerable<AuditEntry> entries, AuditLink? last)
+    {
+        foreach (var entry in entries)
+        {
+            var link = JournalChain.Next(entry, last, run.CreatedAt);
+            var row = entry.ToRow();
+            db.Audit.Add(row);
+            db.AuditLinks.Add(new AuditLinkRow { Entry = row, MigrationId = run.Id, Sequence = link.Sequence, PreviousHash = link.PreviousHash, Hash = link.Hash });
+            last = link;
+        }
     }
 
     private static async Task SaveChildrenAsync(MigrationDbContext db, MigrationRun run, CancellationToken cancellationToken)

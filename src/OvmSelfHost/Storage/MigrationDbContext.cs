@@ -9,6 +9,7 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
     public DbSet<VoteRow> Votes => Set<VoteRow>();
     public DbSet<IntentRow> Intents => Set<IntentRow>();
     public DbSet<AuditRow> Audit => Set<AuditRow>();
+    public DbSet<AuditLinkRow> AuditLinks => Set<AuditLinkRow>();
     public DbSet<EnvironmentClaimRow> EnvironmentClaims => Set<EnvironmentClaimRow>();
     public DbSet<ChatMessageRow> ChatMessages => Set<ChatMessageRow>();
     public DbSet<DeliveryClaimRow> DeliveryClaims => Set<DeliveryClaimRow>();
@@ -50,6 +51,16 @@ internal sealed class MigrationDbContext(DbContextOptions<MigrationDbContext> op
         {
             e.ToTable("ovm_audit");
             e.HasIndex(a => a.MigrationId);
+        });
+        modelBuilder.Entity<AuditLinkRow>(e =>
+        {
+            e.ToTable("ovm_audit_links");
+            e.HasKey(l => l.AuditId);
+            e.HasOne(l => l.Entry).WithOne().HasForeignKey<AuditLinkRow>(l => l.AuditId);
+            // One link per place in a migration's chain: two saves racing for the same place cannot both commit.
+            e.HasIndex(l => new { l.MigrationId, l.Sequence }).IsUnique();
+            e.Property(l => l.PreviousHash).HasMaxLength(64);
+            e.Property(l => l.Hash).HasMaxLength(64);
         });
         modelBuilder.Entity<EnvironmentClaimRow>(e =>
         {

@@ -139,7 +139,7 @@ internal static class RunMapping
         Output = JsonSerializer.Deserialize<List<string>>(row.OutputJson, Json) ?? [],
     };
 
-    private static IntentRecord ToIntent(IntentRow row) => new()
+    public static IntentRecord ToIntent(IntentRow row) => new()
     {
         Id = row.Id,
         Phase = row.Phase,

@@ -20,11 +20,11 @@ internal static class ConsoleEventStream
         context.Response.Headers.ContentType = "text/event-stream";
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no";
-        await context.Response.WriteAsync("retry: 2000\nevent: hello\ndata: {}\n\n", cancellationToken);
-        await context.Response.Body.FlushAsync(cancellationToken);
-
+        // Subscribed before hello: whoever waits for hello then acts misses none of the changes that follow.
         await using var watch = events.WatchAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
         var next = watch.MoveNextAsync().AsTask();
+        await context.Response.WriteAsync("retry: 2000\nevent: hello\ndata: {}\n\n", cancellationToken);
+        await context.Response.Body.FlushAsync(cancellationToken);
         try
         {
             while (!cancellationToken.IsCancellationRequested)

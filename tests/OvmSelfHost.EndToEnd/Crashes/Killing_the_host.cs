@@ -66,7 +66,7 @@ public sealed class Killing_the_host(ITestOutputHelper output)
         await simulator.StartAsync(timeScale: 10, SlowEnoughToCatch);
         await using var host = new HostProcess(simulator.HostSettings);
         await host.StartAsync();
-        var drill = new MigrationDrill(host, () => simulator.GetAsync("sim/stats"), plan, TimeSpan.FromMinutes(8));
+        var drill = new MigrationDrill(host, () => simulator.GetAsync("sim/stats"), plan, TimeSpan.FromMinutes(12));
         var run = await drill.RunAsync(CancellationToken.None);
 
         var effects = await simulator.EffectsAsync();

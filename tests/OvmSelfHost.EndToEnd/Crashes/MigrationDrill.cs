@@ -24,6 +24,8 @@ public sealed class MigrationDrill(HostProcess host, Func<Task<JsonNode>> simula
     private readonly SemaphoreSlim restarting = new(1, 1);
     private readonly ConcurrentQueue<string> hits = new();
     private readonly HashSet<(string Key, string User)> accepted = [];
+    private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<Guid> createdId = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private HttpClient api = null!;
     private Guid id;
     private int phase = 1;
@@ -37,13 +39,17 @@ public sealed class MigrationDrill(HostProcess host, Func<Task<JsonNode>> simula
     public async Task<JsonNode> RunAsync(CancellationToken cancellationToken)
     {
         api = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        var created = await api.PostAsJsonAsync("/api/migrations", new { environments = new[] { "A", "B" }, requestedBy = "alice" }, cancellationToken);
-        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(cancellationToken));
-        id = (await created.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!["id"]!.GetValue<Guid>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The event stream is listened to before the migration exists, so its first boundary (Preflight) is seen
+        // however fast the host gets through it.
         var watcher = Task.Run(() => WatchBoundariesAsync(stop.Token), CancellationToken.None);
         try
         {
+            await listening.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+            var created = await api.PostAsJsonAsync("/api/migrations", new { environments = new[] { "A", "B" }, requestedBy = "alice" }, cancellationToken);
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(cancellationToken));
+            id = (await created.Content.ReadFromJsonAsync<JsonNode>(cancellationToken))!["id"]!.GetValue<Guid>();
+            createdId.TrySetResult(id);
             return await DriveAsync(cancellationToken);
         }
         finally
@@ -174,8 +180,13 @@ public sealed class MigrationDrill(HostProcess host, Func<Task<JsonNode>> simula
                 using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
                 while (await reader.ReadLineAsync(cancellationToken) is { } line)
                 {
+                    if (line == "event: hello")
+                    {
+                        listening.TrySetResult();
+                    }
+
                     if (!line.StartsWith("data: ", StringComparison.Ordinal) || JsonNode.Parse(line[6..]) is not { } change
-                        || change["migrationId"]?.GetValue<Guid>() != id || change["state"] is null)
+                        || change["migrationId"]?.GetValue<Guid>() != await createdId.Task.WaitAsync(cancellationToken) || change["state"] is null)
                     {
                         continue;
                     }

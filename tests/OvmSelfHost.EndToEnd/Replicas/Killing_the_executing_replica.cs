@@ -11,13 +11,14 @@ namespace OvmSelfHost.EndToEnd.Replicas;
 /// outlives them; a two-phase migration requested and voted on through random replicas; at every step that
 /// changes Oracle VM, in both phases, the replica executing the run is killed with SIGKILL, and started again
 /// only once another replica has taken the run over. The run completes, every side effect happens once
-/// (the simulator's own counts) and no vote is lost.
+/// (the simulator's own counts), no vote is lost, and every chat message reaches a fake Slack exactly once:
+/// the run's message and each gate's proposal posted once, and the thread holds every outbox line once, in order.
 /// </summary>
+[Collection(ReplicaCollection.Name)]
 public sealed class Killing_the_executing_replica(ITestOutputHelper output)
 {
     private static readonly string[] OvmSteps = ["CreateManagerVm", "InstallManager", "StopOldManager", "Rediscover"];
-    private static readonly string[] Approvers = ["bob", "carol"];
-
+    
     private static readonly object SlowEnoughToCatch = new
     {
         jobSeconds = 8, discoverySeconds = 8, refreshSeconds = 4, installerSeconds = 40, managerStartupSeconds = 10,
@@ -28,7 +29,9 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
     {
         await using var simulator = new SimulatorProcess();
         await simulator.StartAsync(timeScale: 10, SlowEnoughToCatch);
-        await using var replicas = new ReplicaSet(simulator, 3);
+        await using var slack = new FakeSlackWebApi();
+        await slack.StartAsync();
+        await using var replicas = new ReplicaSet(simulator, 3, slack.HostSettings);
         await replicas.StartAsync();
         var plan = new HashSet<string>(new[] { 1, 2 }.SelectMany(p => OvmSteps.Select(s => $"P{p} {s}")));
         var kills = new List<string>();
@@ -36,7 +39,7 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
         var seenRunning = new Dictionary<string, int>();
         var restarts = new List<Task>();
 
-        var created = await Api(Random(replicas)).PostAsJsonAsync("/api/migrations", new { environments = new[] { "A", "B" }, requestedBy = "alice" });
+        var created = await ReplicaApi.Client(ReplicaApi.Random(replicas)).PostAsJsonAsync("/api/migrations", new { environments = new[] { "A", "B" }, requestedBy = "alice" });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<Guid>();
 
@@ -44,7 +47,7 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
         JsonNode? run = null;
         while (DateTime.UtcNow < deadline)
         {
-            run = await TryGetAsync(replicas, $"/api/migrations/{id}");
+            run = await ReplicaApi.TryGetAsync(replicas, $"/api/migrations/{id}");
             if (run is null)
             {
                 await Task.Delay(100);
@@ -62,7 +65,7 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
             // Inside the job or installer when it is caught running; else after the step has been seen running for a while.
             var polls = seenRunning[point] = seenRunning.GetValueOrDefault(point) + (state == "Running" ? 1 : 0);
             if (state == "Running" && plan.Contains(point) && run["executor"]?.GetValue<string>() is { } executor
-                && (run["currentStep"]!.GetValue<string>() == "StopOldManager" || polls >= 15 || await SideEffectUnderWayAsync(simulator)))
+                && (run["currentStep"]!.GetValue<string>() == "StopOldManager" || polls >= 15 || await ReplicaApi.SideEffectUnderWayAsync(simulator)))
             {
                 plan.Remove(point);
                 kills.Add($"{point}: killed {executor}");
@@ -72,7 +75,7 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
 
             if (state is "AwaitingApproval" or "AwaitingAcknowledgement")
             {
-                await VoteAsync(replicas, id, accepted);
+                await ReplicaApi.VoteAsync(replicas, id, accepted);
             }
 
             await Task.Delay(50);
@@ -88,21 +91,78 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
         Assert.Contains("installer on ovmm-a-vm", effects.Keys);
         Assert.Contains("installer on ovmm-b-vm", effects.Keys);
 
-        var proposals = (await TryGetAsync(replicas, $"/api/migrations/{id}/proposals"))!.AsArray();
+        var proposals = (await ReplicaApi.TryGetAsync(replicas, $"/api/migrations/{id}/proposals"))!.AsArray();
         Assert.All(accepted, v => Assert.Contains(proposals, p => p!["key"]!.GetValue<string>() == v.Key
             && p["votes"]!.AsArray().Any(x => x!["user"]!.GetValue<string>() == v.User)));
-        var journal = await Api(replicas.Hosts[0]).GetStringAsync($"/api/migrations/{id}/audit");
+        var journal = await ReplicaApi.Client(replicas.Hosts[0]).GetStringAsync($"/api/migrations/{id}/audit");
         Assert.Contains("takeover", journal, StringComparison.Ordinal);
+        await AssertEverySlackMessageOnceAsync(slack, new ReplicaDatabase(replicas.ConnectionString()), id, proposals);
     }
 
-    /// <summary>A job or the installer is running in the simulator now (so the kill lands inside the step's side effect).</summary>
-    private static async Task<bool> SideEffectUnderWayAsync(SimulatorProcess simulator)
+    /// <summary>
+    /// Once the outbox is drained: one run message, one post per gate opening, and the thread's lines exactly the
+    /// outbox's lines for Slack, in order (a line lost, reordered or repeated later would show as a difference;
+    /// a post repeated at once after a kill is the relay's known at-least-once window, counted and printed).
+    /// </summary>
+    private async Task AssertEverySlackMessageOnceAsync(FakeSlackWebApi slack, ReplicaDatabase database, Guid id, JsonArray proposals)
     {
-        var stats = await simulator.GetAsync("sim/stats");
-        var now = stats["now"]!.GetValue<DateTimeOffset>();
-        return stats["jobs"]!.AsArray().Any(j => j!["endedAt"] is null)
-               || stats["installs"]!.AsArray().Any(i => i!["endsAt"]!.GetValue<DateTimeOffset>() > now);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await database.UndeliveredAsync(id, "slack") > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(0, await database.UndeliveredAsync(id, "slack"));
+        var calls = slack.Calls;
+        var main = Assert.Single(calls, c => c.IsPost && c.ThreadTs is null && c.Text.StartsWith("Migration ", StringComparison.Ordinal));
+        var thread = calls.Where(c => c.IsPost && c.ThreadTs == main.Ts).ToList();
+        foreach (var key in proposals.Select(p => p!["key"]!.GetValue<string>()))
+        {
+            var copies = thread.Count(c => c.HasBlocks && c.Body.Contains(key, StringComparison.Ordinal));
+            Assert.True(copies == 1, $"The proposal {key} was posted {copies} times.");
+        }
+
+        var expected = (await database.OutboxLinesAsync(id, "slack")).SelectMany(l => l.Split('\n')).ToList();
+        var posts = thread.Where(c => !c.HasBlocks).Select(c => c.Text).ToList();
+        var (posted, repeats) = Align(expected, posts);
+        output.WriteLine($"Slack: 1 run message edited {calls.Count(c => !c.IsPost && c.Ts == main.Ts)} times, {proposals.Count} proposals, " +
+                         $"{posted} thread lines in {posts.Count} posts; outbox lines {expected.Count}; posts repeated right after a kill: {repeats.Count}.");
+        repeats.ForEach(r => output.WriteLine($"  repeated: {r}"));
+        Assert.Equal(expected.Count, posted);
     }
+
+    /// <summary>
+    /// Walks the thread's posts along the outbox's lines: each post must be the next lines of the outbox. A post
+    /// that is not, but starts with the very post before it, is the relay's known at-least-once window (issue 12,
+    /// left open: a replica killed after Slack accepted a post and before it saved the reference posts that batch
+    /// again when the relay resumes); it is counted and shown. Anything else, a line lost, out of order or repeated
+    /// later, fails here. A line the outbox itself holds twice (a step begun again after a takeover) is expected twice.
+    /// </summary>
+    private static (int Posted, List<string> Repeats) Align(List<string> expected, List<string> posts)
+    {
+        var cursor = 0;
+        var repeats = new List<string>();
+        string[] previous = [];
+        foreach (var text in posts)
+        {
+            var lines = text.Split('\n');
+            if (!Follows(expected, cursor, lines) && previous.Length > 0 && lines.Take(previous.Length).SequenceEqual(previous))
+            {
+                repeats.Add(text);
+                lines = lines[previous.Length..];
+            }
+
+            Assert.True(Follows(expected, cursor, lines),
+                $"Slack thread diverges from the outbox at line {cursor}: posted [{string.Join(" | ", lines)}], the outbox goes on with [{string.Join(" | ", expected.Skip(cursor).Take(3))}].");
+            cursor += lines.Length;
+            previous = text.Split('\n');
+        }
+
+        return (cursor, repeats);
+    }
+
+    private static bool Follows(List<string> expected, int cursor, string[] lines) =>
+        cursor + lines.Length <= expected.Count && expected.Skip(cursor).Take(lines.Length).SequenceEqual(lines);
 
     /// <summary>
     /// SIGKILL the executor; once another replica shows as the run's executor, start it again in the
@@ -115,7 +175,7 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
-            var run = await TryGetAsync(replicas, $"/api/migrations/{id}");
+            var run = await ReplicaApi.TryGetAsync(replicas, $"/api/migrations/{id}");
             if (run?["executor"]?.GetValue<string>() is { } now && now != executor || run?["state"]?.GetValue<string>() == "Completed")
             {
                 return victim.StartAsync();
@@ -125,64 +185,5 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
         }
 
         throw new TimeoutException($"No replica took migration {id} over from {executor} within 60 s.");
-    }
-
-    private static async Task VoteAsync(ReplicaSet replicas, Guid id, HashSet<(string Key, string User)> accepted)
-    {
-        var proposals = await TryGetAsync(replicas, $"/api/migrations/{id}/proposals");
-        if (proposals?.AsArray().LastOrDefault(p => p!["status"]!.GetValue<string>() == "Open") is not { } open)
-        {
-            return;
-        }
-
-        var key = open["key"]!.GetValue<string>();
-        var voted = open["votes"]!.AsArray().Select(v => v!["user"]!.GetValue<string>()).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var voter = Approvers.FirstOrDefault(a => !voted.Contains(a) && !accepted.Contains((key, a)));
-        if (voter is null)
-        {
-            return;
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/proposals/{Uri.EscapeDataString(key)}/votes")
-        {
-            Content = new StringContent($$"""{"user":"{{voter}}","decision":"approve"}""", Encoding.UTF8, "application/json"),
-        };
-        try
-        {
-            if ((await Api(Random(replicas)).SendAsync(request)).IsSuccessStatusCode)
-            {
-                accepted.Add((key, voter));
-            }
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            // That replica is down: the next round votes through another.
-        }
-    }
-
-    private static HostProcess Random(ReplicaSet replicas) => replicas.Hosts[System.Random.Shared.Next(replicas.Hosts.Count)];
-
-    private static HttpClient Api(HostProcess host) => new() { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-
-    private static async Task<JsonNode?> TryGetAsync(ReplicaSet replicas, string path)
-    {
-        foreach (var host in replicas.Hosts.OrderBy(_ => System.Random.Shared.Next()))
-        {
-            try
-            {
-                using var api = Api(host);
-                var response = await api.GetAsync(path);
-                if (response.IsSuccessStatusCode)
-                {
-                    return await response.Content.ReadFromJsonAsync<JsonNode>();
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Killed or starting: ask another.
-            }
-        }
-
-        return null;
     }
 }

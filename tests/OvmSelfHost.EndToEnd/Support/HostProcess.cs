@@ -67,7 +67,7 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string>? environment
         }
 
         Directory.CreateDirectory(Artifacts.Folder);
-        log ??= new StreamWriter(Path.Combine(Artifacts.Folder, $"host-{port}.log"), append: true) { AutoFlush = true };
+        log ??= new StreamWriter(LogPath, append: true) { AutoFlush = true };
         process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.OutputDataReceived += (_, e) => Write(e.Data);
         process.ErrorDataReceived += (_, e) => Write(e.Data);
@@ -75,6 +75,33 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string>? environment
         process.BeginErrorReadLine();
         Starts++;
         await WaitUntilHealthyAsync();
+    }
+
+    /// <summary>Where this host's output goes.</summary>
+    public string LogPath => Path.Combine(Artifacts.Folder, $"host-{port}.log");
+
+    /// <summary>Freezes the host with SIGSTOP: it keeps its sockets and connections but runs no code until <see cref="Resume"/>.</summary>
+    public void Pause()
+    {
+        Signal(Signals.Stop);
+        IsPaused = true;
+    }
+
+    /// <summary>Lets a paused host run on (SIGCONT), with whatever it was about to do.</summary>
+    public void Resume()
+    {
+        Signal(Signals.Continue);
+        IsPaused = false;
+    }
+
+    public bool IsPaused { get; private set; }
+
+    private void Signal(string signal)
+    {
+        if (process is not { HasExited: false } || Signals.Kill(process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"Signal {signal} to the host at {BaseAddress} failed.");
+        }
     }
 
     /// <summary>Kills the host with SIGKILL (Process.Kill on Linux) at whatever it is doing, keeping its database for a restart.</summary>
@@ -147,19 +174,21 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string>? environment
         }
     }
 
-    /// <summary>The simulator listens on 7000..7049 plus an offset: pick an offset whose 50 ports are free now (and not handed out before).</summary>
+    /// <summary>
+    /// The simulator listens on 7000..7049 plus an offset: pick an offset whose 50 ports are free now and were not
+    /// handed out before (each restarted host of a drill takes one, so the blocks go up to 15000, below the ephemeral range).
+    /// </summary>
     public static int FreeSimulatorOffset()
     {
-        for (var attempt = 0; attempt < 40; attempt++)
+        for (var offset = 300; offset + 7050 <= 15000; offset += 50)
         {
-            var offset = 300 + (Random.Shared.Next(0, 14) * 50);
-            if (Enumerable.Range(7000 + offset, 50).All(IsFree) && HandedOutOffsets.TryAdd(offset, true))
+            if (!HandedOutOffsets.ContainsKey(offset) && Enumerable.Range(7000 + offset, 50).All(IsFree) && HandedOutOffsets.TryAdd(offset, true))
             {
                 return offset;
             }
         }
 
-        throw new InvalidOperationException("No free block of 50 ports for the simulator between 7300 and 8000.");
+        throw new InvalidOperationException("No free block of 50 ports for the simulator between 7300 and 15000.");
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> HandedOutOffsets = new();

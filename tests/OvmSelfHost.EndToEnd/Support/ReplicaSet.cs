@@ -5,8 +5,9 @@ namespace OvmSelfHost.EndToEnd.Support;
 /// <summary>
 /// Several real host processes (replicas) on one new PostgreSQL database (the one scripts/start-postgres.sh
 /// serves; the first host creates the database), against one standalone simulator, with short leases.
+/// <paramref name="extra"/> adds settings to every replica (for example a fake Slack to post to).
 /// </summary>
-public sealed class ReplicaSet(SimulatorProcess simulator, int count) : IAsyncDisposable
+public sealed class ReplicaSet(SimulatorProcess simulator, int count, IReadOnlyDictionary<string, string>? extra = null) : IAsyncDisposable
 {
     private readonly string database = $"ovm_e2e_{Guid.NewGuid():N}";
     private readonly List<HostProcess> hosts = [];
@@ -42,10 +43,16 @@ public sealed class ReplicaSet(SimulatorProcess simulator, int count) : IAsyncDi
             ["Replicas__SweepEvery"] = "00:00:00.200",
             ["Replicas__RelayLeaseDuration"] = "00:00:04",
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         return settings;
     }
 
-    private string ConnectionString()
+    /// <summary>The replicas' database, for reading what they stored.</summary>
+    public string ConnectionString()
     {
         var file = Path.Combine(HostProcess.RepositoryRoot, "test-artifacts", "postgres", "env");
         var line = Environment.GetEnvironmentVariable("OVM_TEST_POSTGRES")

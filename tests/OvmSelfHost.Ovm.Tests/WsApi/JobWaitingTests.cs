@@ -62,6 +62,30 @@ public sealed class JobWaitingTests
     }
 
     [Fact]
+    public async Task ShortJobOfAKnownLength_Wait_ReadsAtItsUsualEndBetweenTheEagerReads()
+    {
+        var time = new TimerCountingTimeProvider();
+        var stub = new StubManager(_ => StubManager.Json(StubManager.Job("79", done: false)));
+        var manager = WsApiTestManagers.Over(stub, time);
+
+        var wait = manager.WaitForJobAsync("79", TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(2.5), CancellationToken.None);
+
+        // Reads at 0, 1 and 2 s, then at the usual end (2.5 s), then back on the eager second (3.5 s).
+        var gaps = new[] { 1, 1, 0.5, 1 };
+        for (var i = 0; i < gaps.Length; i++)
+        {
+            await Eventually(() => time.TimersCreated == i + 1);
+            time.Advance(TimeSpan.FromSeconds(gaps[i]) - TimeSpan.FromMilliseconds(1));
+            await Task.Delay(50);
+            Assert.Equal(i + 1, stub.Requests.Count);
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            await Eventually(() => stub.Requests.Count == i + 2);
+        }
+
+        Assert.False(wait.IsCompleted);
+    }
+
+    [Fact]
     public async Task JobFails_Wait_SurfacesMessageAndCode()
     {
         var stub = new StubManager(_ => StubManager.Json(StubManager.Job(

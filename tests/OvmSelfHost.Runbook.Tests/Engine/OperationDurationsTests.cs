@@ -33,4 +33,17 @@ public sealed class OperationDurationsTests
 
         Assert.Equal(TimeSpan.FromSeconds(10), durations.Expected("CreateManagerVm:create"));
     }
+
+    [Fact]
+    public void A_kind_never_seen_uses_its_configured_expectation_until_one_completed()
+    {
+        var durations = new OperationDurations(new Dictionary<string, TimeSpan> { ["Rediscover:discover"] = TimeSpan.FromSeconds(30) });
+        var configured = durations.Expected("Rediscover:discover:ovs-a1");
+
+        durations.Learn([Job("Rediscover:discover:ovs-b1", 20)]);
+
+        Assert.Equal(TimeSpan.FromSeconds(30), configured);
+        Assert.Equal(TimeSpan.FromSeconds(20), durations.Expected("Rediscover:discover:ovs-a1"));
+        Assert.Null(durations.Expected("Rediscover:refresh-repo:r1"));
+    }
 }

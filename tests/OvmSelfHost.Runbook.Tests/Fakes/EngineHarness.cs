@@ -13,7 +13,7 @@ public sealed class EngineHarness
 {
     public EngineHarness(
         IReadOnlyDictionary<string, ApprovalPolicy>? gates = null, InMemoryMigrationStore? store = null, FakeOvm? ovm = null, bool withAdapters = true,
-        FreshSignInRule? freshSignIn = null)
+        FreshSignInRule? freshSignIn = null, bool separateCutoverApprovers = false)
     {
         Store = store ?? new InMemoryMigrationStore();
         Ovm = ovm ?? new FakeOvm();
@@ -24,7 +24,7 @@ public sealed class EngineHarness
                 ["A"] = new("A", "pool-a", "repo-a", new VmPlan("ovmm-a-vm", "OL7-template", "ovmm-installer.iso")),
                 ["B"] = new("B", "pool-b", "repo-b", new VmPlan("ovmm-b-vm", "OL7-template", "ovmm-installer.iso")),
             },
-            Gates = new GatePolicies(gates),
+            Gates = new GatePolicies(gates) { SeparateCutoverApprovers = separateCutoverApprovers },
             ManagerStopTimeout = TimeSpan.Zero,
             FreshSignIn = freshSignIn,
         };

@@ -15,6 +15,13 @@ public sealed class FakeEnvironment
         Repositories = [new($"repo-{l}", $"repo-{l}", uuid, [$"srv-{l}1", $"srv-{l}2"])];
         Vms = [new($"vm-{l}-web", $"web-{l}", $"pool-{l}", $"srv-{l}1", "RUNNING", false, $"repo-{l}")];
         Disks = [new($"disk-{l}-web", $"web-{l}.img")];
+        // The guest OS template and the installer ISO the other environment's manager VM is made from (checked at
+        // preflight), under the names the engine harness and the repository's appsettings.json use.
+        foreach (var (template, iso, suffix) in new[] { ("OL7-template", "ovmm-installer.iso", ""), ("OL7U9-ovmm-template", "OracleVM-Manager-3.4.6-installer.iso", "-u9") })
+        {
+            Vms.Add(new($"tmpl-{l}{suffix}", template, null, null, "TEMPLATE", false, $"repo-{l}"));
+            Disks.Add(new($"iso-{l}{suffix}", iso));
+        }
     }
 
     public string Name { get; }

@@ -15,6 +15,7 @@ public sealed class InMemoryMigrationStore : IMigrationStore
 {
     private readonly Dictionary<Guid, string> runs = [];
     private readonly List<AuditEntry> audit = [];
+    private readonly List<AuditLink> links = [];
     private readonly Dictionary<string, Guid> claims = [];
     private readonly object gate = new();
 
@@ -34,7 +35,7 @@ public sealed class InMemoryMigrationStore : IMigrationStore
 
             run.Environments.ToList().ForEach(e => claims[e] = run.Id);
             runs[run.Id] = JsonSerializer.Serialize(run);
-            audit.Add(entry);
+            Append(run, [entry]);
             Keep(run, notice);
         }
 
@@ -75,7 +76,7 @@ public sealed class InMemoryMigrationStore : IMigrationStore
 
             run.Version++;
             runs[run.Id] = JsonSerializer.Serialize(run);
-            audit.AddRange(entries);
+            Append(run, entries);
             Keep(run, notice);
             if (run.IsTerminal)
             {
@@ -113,11 +114,43 @@ public sealed class InMemoryMigrationStore : IMigrationStore
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<IntentRecord>> CompletedJobsAsync(int perKind, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var intents = runs.Values.SelectMany(j => JsonSerializer.Deserialize<MigrationRun>(j)!.Intents)
+                .Where(i => i is { Status: IntentStatus.Completed, JobId: not null, CompletedAt: not null });
+            return Task.FromResult<IReadOnlyList<IntentRecord>>(intents.GroupBy(i => OperationDurations.KindOf(i.Key))
+                .SelectMany(g => g.OrderByDescending(i => i.CompletedAt).Take(perKind)).ToList());
+        }
+    }
+
     public Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid migrationId, CancellationToken cancellationToken)
     {
         lock (gate)
         {
             return Task.FromResult<IReadOnlyList<AuditEntry>>(audit.Where(a => a.MigrationId == migrationId).ToList());
+        }
+    }
+
+    public Task<IReadOnlyList<ChainedAuditEntry>> GetChainedAuditAsync(Guid migrationId, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return Task.FromResult<IReadOnlyList<ChainedAuditEntry>>(audit
+                .Select((entry, i) => new ChainedAuditEntry(i + 1, entry, links[i]))
+                .Where(e => e.Entry.MigrationId == migrationId)
+                .ToList());
+        }
+    }
+
+    private void Append(MigrationRun run, IEnumerable<AuditEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            var last = audit.Select((e, i) => (e, i)).LastOrDefault(x => x.e.MigrationId == run.Id) is { e: not null } found ? links[found.i] : null;
+            links.Add(JournalChain.Next(entry, last, run.CreatedAt));
+            audit.Add(entry);
         }
     }
 

@@ -77,11 +77,25 @@ public sealed class InvariantEnforcementTests
     }
 
     [Fact]
-    public async Task A_config_uuid_that_disagrees_with_the_running_manager_stops_before_install()
+    public async Task A_config_uuid_that_disagrees_with_the_running_manager_is_refused_at_preflight_with_the_readiness_checks_text()
     {
         var harness = new EngineHarness();
         harness.Ovm.Environments["B"].ConfigUuid = "0004fb0000010000cccccccccccccccc";
+
         var run = await harness.StartAsync();
+
+        Assert.Equal((RunState.Failed, StepKind.Preflight), (run.State, run.Step));
+        Assert.Contains("[uuid:B] UUID in .config on the OriginalManager host is 0004fb0000010000cccccccccccccccc", run.StatusMessage);
+        Assert.Contains("the replacement would be installed with the wrong UUID", run.StatusMessage);
+        Assert.Empty(harness.Ovm.Calls);
+    }
+
+    [Fact]
+    public async Task A_config_uuid_changed_after_preflight_stops_before_install()
+    {
+        var harness = new EngineHarness();
+        var run = await harness.StartAsync();
+        harness.Ovm.Environments["B"].ConfigUuid = "0004fb0000010000cccccccccccccccc";
 
         run = await harness.ApproveAsync(run.Id, "bob");
 

@@ -1,27 +1,17 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using OvmSelfHost.Tests.Support;
+using static OvmSelfHost.Tests.Migrations.DrillDriver;
 
 namespace OvmSelfHost.Tests.Migrations;
 
 /// <summary>
 /// Section 4.7's promise, proven through the host against the simulator: the HA drill before each
-/// confirmation, the pool's room for HA at preflight, and the faults the design is for (a failed
-/// hosting server, an old manager started again after the cutover).
+/// confirmation and the pool's room for HA at preflight. The faults the design is for are in
+/// <see cref="HostingServerFailureTests"/> and <see cref="OldManagerStartedAgainTests"/>.
 /// </summary>
 public sealed class HighAvailabilityDrillTests
 {
-    private static Dictionary<string, string> Settings(SimulatorWorld world, string watch = "00:00:00.200") => new()
-    {
-        ["Ovm:Adapter"] = "Simulator",
-        ["Simulator:Enabled"] = "false",
-        ["Ovm:SimulatorControlUrl"] = world.ControlUrl.ToString(),
-        ["Runbook:ManagerStopTimeout"] = "00:00:30",
-        ["Runbook:DrillProbeInterval"] = "00:00:00.020",
-        ["Runbook:HaRestartTimeout"] = "00:01:00",
-        ["Runbook:OldManagerWatchInterval"] = watch,
-    };
-
     [Fact]
     public async Task DefaultScenario_Drill_PassesAndItsInterruptionIsOnTheConfirmPhaseCardAndInTheJournal()
     {
@@ -88,133 +78,28 @@ public sealed class HighAvailabilityDrillTests
     }
 
     [Fact]
-    public async Task HostingServerFailsWhileAGateWaits_RunWaitsForHa_AndCompletesWithNoStepRepeated()
+    public async Task FailoverDrillConfigured_StopsTheVmsServer_HaRestartsItElsewhere_AndTheServerComesBack()
     {
         await using var world = await SimulatorWorld.StartAsync();
-        await using var host = new HostFactory(settings: Settings(world));
+        var settings = Settings(world);
+        settings["Environments:A:HaDrillFailover"] = "true";
+        await using var host = new HostFactory(settings: settings);
         var client = host.CreateClient();
         var id = await MigrationDriver.StartAsync(client);
-        await ApproveUntilAsync(client, id, r => Gate(r) == "StopOldManager" && r.GetProperty("phase").GetInt32() == 1);
-        var hosting = await HostingServerAsync(world, "ovmm-a", "ovmm-b-vm");
-        await world.PostAsync($"/sim/servers/{hosting}/fail");
 
-        // The failed server is repaired before phase 2, whose rediscovery needs every server of A.
-        var run = await MigrationDriver.ApproveUntilEndAsync(client, id, onPhaseTwo: _ => world.PostAsync($"/sim/servers/{hosting}/recover"));
+        var atConfirm = await ApproveUntilAsync(client, id, r => AtGate(r, "ConfirmPhase", 1));
 
-        Assert.True(run.GetProperty("state").GetString() == "Completed", run.GetProperty("statusMessage").GetString());
-        Assert.NotEqual(hosting, await HostingServerAsync(world, "ovmm-a-vm", "ovmm-b-vm"));
-        var steps = run.GetProperty("steps").EnumerateArray().ToList();
-        Assert.All(steps, s => Assert.Contains(s.GetProperty("status").GetString(), new[] { "Succeeded", "Skipped" }));
-        var audit = (await client.GetFromJsonAsync<JsonElement>($"/api/migrations/{id}/audit")).GetRawText();
-        Assert.DoesNotContain("step-failed", audit);
-        Assert.Contains("HA:", audit);
-    }
-
-    [Fact]
-    public async Task HostingServerFailsDuringRediscovery_RunWaitsForHa_AndCompletes()
-    {
-        await using var world = await SimulatorWorld.StartAsync();
-        await using var host = new HostFactory(settings: Settings(world));
-        var client = host.CreateClient();
-        var id = await MigrationDriver.StartAsync(client);
-        await ApproveUntilAsync(client, id, r => Gate(r) == "StopOldManager" && r.GetProperty("phase").GetInt32() == 1);
-        var hosting = await HostingServerAsync(world, "ovmm-a", "ovmm-b-vm");
-        var votes = ApproveOnceAsync(client, id);
-        await client.WaitForAsync(id, r => r.GetProperty("currentStep").GetString() == "Rediscover" || r.GetProperty("state").GetString() != "AwaitingApproval", 60);
-        await votes;
-        await world.PostAsync($"/sim/servers/{hosting}/fail");
-
-        // The failed server is repaired before phase 2, whose rediscovery needs every server of A.
-        var run = await MigrationDriver.ApproveUntilEndAsync(client, id, onPhaseTwo: _ => world.PostAsync($"/sim/servers/{hosting}/recover"));
-
-        Assert.Equal("Completed", run.GetProperty("state").GetString());
-        Assert.DoesNotContain("step-failed", (await client.GetFromJsonAsync<JsonElement>($"/api/migrations/{id}/audit")).GetRawText());
-    }
-
-    [Fact]
-    public async Task OldManagerStartedAgain_WhileAGateWaits_StopsTheRunAtOnce_NamingHostAndCommand()
-    {
-        await using var world = await SimulatorWorld.StartAsync();
-        await using var host = new HostFactory(settings: Settings(world));
-        var client = host.CreateClient();
-        var id = await MigrationDriver.StartAsync(client);
-        await ApproveUntilAsync(client, id, r => Gate(r) == "ConfirmPhase");
-
-        await world.PostAsync("/sim/hosts/ovmm-b/services/ovmm/start");
-        var run = await client.WaitForAsync(id, r => r.GetProperty("state").GetString() == "Failed", 60);
-
-        AssertDanger(run, "ConfirmPhase", "ovmm-b");
-        await world.PostAsync("/sim/hosts/ovmm-b/services/ovmm/stop");
-        await client.PostJsonAsync($"/api/migrations/{id}/actions", new { user = "bob", action = "retry" });
+        var drill = atConfirm.GetProperty("phases")[0].GetProperty("drill");
+        Assert.True(drill.GetProperty("passed").GetBoolean(), drill.GetProperty("summary").GetString());
+        var (from, to) = (drill.GetProperty("from").GetString(), drill.GetProperty("to").GetString());
+        Assert.Contains($"Failover drill: {to} stopped; HA restarted the VM on {from} after", drill.GetProperty("summary").GetString());
+        Assert.Contains($"{to} started again", drill.GetProperty("summary").GetString());
+        Assert.NotEqual(JsonValueKind.Null, drill.GetProperty("failoverInterruption").ValueKind);
+        Assert.Equal(from, await HostingServerAsync(world, "ovmm-a", "ovmm-b-vm"));
+        var servers = (await world.GetAsync("/sim/servers")).EnumerateArray().Where(s => s.GetProperty("pool").GetString() == "pool-a");
+        Assert.All(servers, s => Assert.Equal("RUNNING", s.GetProperty("runState").GetString()));
+        var card = (await client.GetFromJsonAsync<JsonElement>($"/api/migrations/{id}/proposals")).EnumerateArray().Last(c => c.GetProperty("gate").GetString() == "ConfirmPhase");
+        Assert.Contains("Failover drill:", card.GetProperty("check").GetString());
         Assert.Equal("Completed", (await MigrationDriver.ApproveUntilEndAsync(client, id)).GetProperty("state").GetString());
     }
-
-    [Theory]
-    [InlineData(1, "ConfirmPhase", "ovmm-b")]
-    [InlineData(2, "InstallManager", "ovmm-b")]
-    [InlineData(2, "ConfirmPhase", "ovmm-a")]
-    public async Task OldManagerStartedAgain_StopsTheRunBeforeTheNextStep_NamingHostAndCommand(int phase, string gate, string oldHost)
-    {
-        await using var world = await SimulatorWorld.StartAsync();
-        await using var host = new HostFactory(settings: Settings(world, watch: "01:00:00"));
-        var client = host.CreateClient();
-        var id = await MigrationDriver.StartAsync(client);
-        await ApproveUntilAsync(client, id, r => Gate(r) == gate && r.GetProperty("phase").GetInt32() == phase);
-
-        await world.PostAsync($"/sim/hosts/{oldHost}/services/ovmm/start");
-        await ApproveOnceAsync(client, id);
-        var run = await client.WaitForAsync(id, r => r.GetProperty("state").GetString() == "Failed", 60);
-
-        AssertDanger(run, gate, oldHost);
-        Assert.Empty(MigrationDriver.Step(run).GetProperty("jobs").EnumerateArray());
-    }
-
-    private static void AssertDanger(JsonElement run, string step, string oldHost)
-    {
-        Assert.Equal(step, run.GetProperty("currentStep").GetString());
-        var message = run.GetProperty("statusMessage").GetString();
-        Assert.Contains("two managers with one UUID", message);
-        Assert.Contains($"ssh {oldHost} 'service ovmm stop'", message);
-    }
-
-    private static string? Gate(JsonElement run) =>
-        run.GetProperty("state").GetString() is "AwaitingApproval" or "AwaitingAcknowledgement" ? run.GetProperty("pendingGate").GetString() : null;
-
-    /// <summary>Approves gates until <paramref name="stop"/> holds (without voting on that one), or the run ends.</summary>
-    private static async Task<JsonElement> ApproveUntilAsync(HttpClient client, Guid id, Func<JsonElement, bool> stop)
-    {
-        for (var i = 0; i < 60; i++)
-        {
-            var run = await client.WaitForAsync(id, r => r.GetProperty("state").GetString() is "AwaitingApproval" or "AwaitingAcknowledgement"
-                or "Completed" or "Failed" or "Rejected", 120);
-            if (stop(run) || run.GetProperty("state").GetString() is "Completed" or "Failed" or "Rejected")
-            {
-                Assert.True(stop(run), $"the run ended before the expected gate: {run.GetProperty("statusMessage").GetString()}");
-                return run;
-            }
-
-            await ApproveOnceAsync(client, id);
-        }
-
-        throw new TimeoutException("the expected gate never opened");
-    }
-
-    private static async Task ApproveOnceAsync(HttpClient client, Guid id)
-    {
-        var run = await client.WaitForAsync(id, r => Gate(r) is not null, 60);
-        var required = MigrationDriver.Step(run).GetProperty("approval").GetProperty("required").GetInt32();
-        foreach (var user in new[] { "bob", "carol" }.Take(required))
-        {
-            var vote = await client.PostJsonAsync($"/api/migrations/{id}/decisions",
-                new { user, decision = "approve", gate = run.GetProperty("pendingGate").GetString(), round = run.GetProperty("gateRound").GetInt32() });
-            Assert.True(vote.IsSuccessStatusCode, await vote.Content.ReadAsStringAsync());
-        }
-    }
-
-    private static async Task<string> HostingServerAsync(SimulatorWorld world, string manager, string vm) =>
-        (await world.WsApiAsync(manager, "Vm")).EnumerateArray().Single(v => v.GetProperty("name").GetString() == vm)
-            .GetProperty("serverId").GetProperty("name").GetString()!;
-
-    private static async Task<string> OtherServerAsync(SimulatorWorld world, string manager, string vm) =>
-        await HostingServerAsync(world, manager, vm) == "ovs-a1" ? "ovs-a2" : "ovs-a1";
 }

@@ -45,6 +45,16 @@ internal sealed class SimulatorWorld : IAsyncDisposable
         Assert.True(response.IsSuccessStatusCode, $"POST {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
+    /// <summary>PUT on the simulator's control API (settings); fails the test on an error.</summary>
+    public async Task PutAsync(string path, object body)
+    {
+        using var response = await http.PutAsJsonAsync(new Uri(ControlUrl, path), body);
+        Assert.True(response.IsSuccessStatusCode, $"PUT {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>GET on the simulator's control API.</summary>
+    public async Task<JsonElement> GetAsync(string path) => await http.GetFromJsonAsync<JsonElement>(new Uri(ControlUrl, path));
+
     public async ValueTask DisposeAsync()
     {
         http.Dispose();

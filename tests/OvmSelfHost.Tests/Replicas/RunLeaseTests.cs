@@ -66,6 +66,21 @@ public sealed class RunLeaseTests
 
     [Theory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task LeaseHeldByThisStart_Sweep_LeavesTheRunAlone(StorageProvider provider)
+    {
+        var (_, run, db) = await NewRunAsync(provider);
+        var one = TestLeases.For(db, "replica-1", clock, Lease);
+        var unheld = await one.UnownedRunsAsync(CancellationToken.None);
+        await one.TryAcquireAsync(run.Id, CancellationToken.None);
+
+        var held = await one.UnownedRunsAsync(CancellationToken.None);
+
+        Assert.Contains(run.Id, unheld);
+        Assert.DoesNotContain(run.Id, held);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task ReleasedLease_AnotherReplica_TakesItAtOnceAsAHandover(StorageProvider provider)
     {
         var (_, run, db) = await NewRunAsync(provider);

@@ -80,6 +80,36 @@ public sealed class EfMigrationStoreTests
 
     [Theory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Job_durations_are_read_from_every_run_the_latest_few_of_each_kind(StorageProvider provider)
+    {
+        var store = new EfMigrationStore(await Databases.CreateAsync(provider));
+        var (first, second) = (NewRun(), NewRun("C", "D"));
+        foreach (var run in new[] { first, second })
+        {
+            await store.AddAsync(run, Entry(run, "requested"), null, CancellationToken.None);
+        }
+
+        for (var i = 0; i < 7; i++)
+        {
+            var run = i % 2 == 0 ? first : second;
+            var job = new IntentRecord
+            {
+                Phase = 1, Step = "Rediscover", Key = $"Rediscover:discover:ovs-{i}", Description = "discover", Status = IntentStatus.Completed,
+                JobId = $"{i}", RecordedAt = run.CreatedAt.AddMinutes(i), CompletedAt = run.CreatedAt.AddMinutes(i).AddSeconds(20 + i),
+            };
+            await store.SaveIntentAsync(run.Id, job, RunFence.None, CancellationToken.None);
+        }
+
+        var unfinished = new IntentRecord { Phase = 1, Step = "CreateManagerVm", Key = "CreateManagerVm:clone", Description = "clone", Status = IntentStatus.Issued, JobId = "9", RecordedAt = first.CreatedAt };
+        await store.SaveIntentAsync(first.Id, unfinished, RunFence.None, CancellationToken.None);
+
+        var jobs = await store.CompletedJobsAsync(5, CancellationToken.None);
+
+        Assert.Equal(["2", "3", "4", "5", "6"], jobs.Select(j => j.JobId!).Order().ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task A_save_from_an_old_copy_never_moves_an_intent_backwards(StorageProvider provider)
     {
         var store = new EfMigrationStore(await Databases.CreateAsync(provider));

@@ -6,6 +6,6 @@ namespace OvmSelfHost.Chat.Slack.Outbox;
 /// <summary>Posts announcements to the configured Slack channel (<c>Slack:Channel</c>), through the outbox.</summary>
 public sealed class SlackAnnouncements(IOptions<SlackOptions> options) : IAnnouncementChannel
 {
-    public OutboxMessage? Announcement(string text) =>
-        options.Value.Channel is { Length: > 0 } channel ? SlackRunPublisher.Post(channel, null, text) : null;
+    public ValueTask<OutboxMessage?> AnnouncementAsync(string text, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(options.Value.Channel is { Length: > 0 } channel ? SlackRunPublisher.Post(channel, null, text) : null);
 }

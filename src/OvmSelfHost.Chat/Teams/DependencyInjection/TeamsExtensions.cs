@@ -59,6 +59,7 @@ public static class TeamsExtensions
         services.AddSingleton<TeamsRunPublisher>();
         services.AddSingleton<IOutboxChannel, TeamsOutboxChannel>();
         services.AddSingleton<IOutboxTarget>(sp => sp.GetRequiredService<TeamsRunPublisher>());
+        services.AddSingleton<IAnnouncementChannel, TeamsAnnouncements>();
         services.AddTransient<TeamsReplies>();
         services.AddTransient<TeamsMessageHandler>();
         services.AddTransient<TeamsInvokeHandler>();
