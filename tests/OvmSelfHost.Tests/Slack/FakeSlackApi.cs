@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OvmSelfHost.TestIdentityProvider.Slack;
 using OvmSelfHost.Tests.Support;
 
 namespace OvmSelfHost.Tests.Slack;

@@ -1,22 +1,30 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestIdentityProvider.Slack;
+using OvmSelfHost.Tests.Support;
 using Xunit.Abstractions;
 
 namespace OvmSelfHost.Tests.Slack;
 
 /// <summary>
-/// Slack over Socket Mode against <see cref="FakeSlackSocket"/>: the bot connects out, every
-/// envelope is acknowledged by its id, slash commands and clicks arrive as envelopes and go through
-/// the same claims as over HTTP, and the bot connects again when asked to or when the socket drops.
+/// Slack over Socket Mode against <see cref="FakeSlackSocket"/>, with the HTTP endpoints off (no
+/// signing secret): the bot connects out with the app-level token, every envelope is acknowledged by
+/// its id, slash commands and clicks arrive as envelopes and go through the same delivery claims as
+/// over HTTP, and the bot connects again when Slack sends <c>disconnect</c> or the socket drops.
 /// </summary>
 public sealed class SlackSocketModeTests(ITestOutputHelper output)
 {
-    private static readonly Dictionary<string, string> SocketMode = new() { ["Slack:AppToken"] = FakeSlackSocket.AppToken };
+    private static readonly Dictionary<string, string> SocketOnly = new()
+    {
+        ["Slack:AppToken"] = FakeSlackSocket.AppToken,
+        ["Slack:SigningSecret"] = "",
+    };
 
     [Fact]
-    public async Task TwoPhaseMigration_DrivenOnlyThroughSocketModeEnvelopes_CompletesAndAReplayedEnvelopeChangesNothing()
+    public async Task SocketModeOnly_WholeTwoPhaseMigrationThroughEnvelopes_Completes()
     {
-        var host = await SlackTestHost.StartAsync(new FakeOvm(), settings: SocketMode);
+        var host = await SlackTestHost.StartAsync(new FakeOvm(), settings: SocketOnly);
         try
         {
             var socket = host.Slack.Socket;
@@ -24,50 +32,51 @@ public sealed class SlackSocketModeTests(ITestOutputHelper output)
             Assert.Contains("Working on", start["payload"]!["text"]!.GetValue<string>());
             Assert.Contains("requested", await host.Slack.WaitForAsync(() => host.Slack.Responses("socket-start").FirstOrDefault(), "the start reply"));
 
-            var decided = 0;
-            while (await NextProposalAsync(host) is { } proposal)
+            var votes = 0;
+            var decided = await host.ApproveEveryGateAsync(vote: async (approver, value) =>
             {
-                var value = proposal.ButtonValue("gate.approve");
-                foreach (var approver in new[] { SlackTestHost.Bob, SlackTestHost.Carol })
-                {
-                    var replyId = $"socket-vote-{decided}-{approver}";
-                    var click = Click(host, approver, value, replyId);
-                    var ack = await socket.EnvelopeAsync("interactive", click, envelopeId: replyId);
-                    Assert.Equal(replyId, ack["envelope_id"]!.GetValue<string>());
-                    var reply = await host.Slack.WaitForAsync(() => host.Slack.Responses(replyId).FirstOrDefault(), "the vote's answer");
-                    Assert.Contains("approved", reply);
-                    if (decided == 0)
-                    {
-                        // Slack redelivers an envelope it thinks unacknowledged: same id, next attempt.
-                        var id = Guid.Parse((await host.MigrationsAsync()).Single().GetProperty("id").GetString()!);
-                        var before = (await host.AuditAsync(id)).Length;
-                        await socket.EnvelopeAsync("interactive", click, envelopeId: replyId, retryAttempt: 1);
-                        await Task.Delay(500);
-                        Assert.Equal(before, (await host.AuditAsync(id)).Length);
-                        Assert.Single(host.Slack.Responses(replyId));
-                    }
-
-                    if (!reply.Contains("(1 of 2)", StringComparison.Ordinal))
-                    {
-                        break;
-                    }
-                }
-
-                decided++;
-                await host.Slack.WaitForAsync(() => host.Slack.Messages.SingleOrDefault(m => m.Ts == proposal.Ts && !m.HasButtons), "the decided proposal");
-                if (decided == 1)
-                {
-                    await socket.RefreshAsync();
-                }
-                else if (decided == 2)
-                {
-                    await socket.DropAsync();
-                }
-            }
+                var replyId = $"socket-vote-{++votes}";
+                var ack = await socket.EnvelopeAsync("interactive", Click(host, approver, value, replyId), envelopeId: replyId);
+                Assert.Equal(replyId, ack["envelope_id"]!.GetValue<string>());
+                return replyId;
+            });
 
             Assert.Contains("Completed", host.Slack.TopLevel.Single().Text);
-            Assert.True(socket.Connections >= 3, $"{socket.Connections} connections");
-            output.WriteLine($"{decided} gates decided over {socket.Connections} Socket Mode connections.");
+            var run = (await host.MigrationsAsync()).Single();
+            Assert.Equal("Completed", run.GetProperty("state").GetString());
+            var approvals = (await host.AuditAsync(run.GetProperty("id").GetGuid())).Count(e => e.GetProperty("action").GetString() == "approved");
+            Assert.True(decided > 1 && approvals == votes, $"{decided} gates, {votes} votes sent, {approvals} approvals in the audit");
+            Assert.Equal(HttpStatusCode.NotFound, (await host.Client.PostAsync("/slack/commands", new StringContent("text=status"))).StatusCode);
+            Assert.DoesNotContain(host.Slack.Calls, c => c.Body.ToJsonString().Contains(FakeSlackSocket.AppToken, StringComparison.Ordinal));
+            output.WriteLine($"{decided} gates decided with {votes} votes over {socket.Connections} Socket Mode connection(s).");
+        }
+        finally
+        {
+            await host.DisposeAllAsync();
+        }
+    }
+
+    [Fact]
+    public async Task RedeliveredClickEnvelope_SameEnvelopeId_IsAcknowledgedAndCountsOnce()
+    {
+        var host = await SlackTestHost.StartAsync(new FakeOvm(), settings: SocketOnly);
+        try
+        {
+            var socket = host.Slack.Socket;
+            await socket.EnvelopeAsync("slash_commands", Command(host, SlackTestHost.Alice, "start A B", "socket-start"));
+            var proposal = await host.Slack.WaitForProposalAsync("CreateManagerVm");
+            var click = Click(host, SlackTestHost.Bob, proposal.ButtonValue("gate.approve"), "socket-click");
+
+            var first = await socket.EnvelopeAsync("interactive", click, envelopeId: "env-click");
+            Assert.Contains("approved (1 of 1)", await host.Slack.WaitForAsync(() => host.Slack.Responses("socket-click").FirstOrDefault(), "the click's answer"));
+            await host.Slack.WaitForProposalAsync("InstallManager");
+            var again = await socket.EnvelopeAsync("interactive", click, envelopeId: "env-click", retryAttempt: 1);
+
+            Assert.Equal("env-click", first["envelope_id"]!.GetValue<string>());
+            Assert.Equal("env-click", again["envelope_id"]!.GetValue<string>());
+            var id = (await host.MigrationsAsync()).Single().GetProperty("id").GetGuid();
+            await Replays.AssertOnlyTheFirstApprovalAsync(host.MigrationsAsync, host.AuditAsync, id);
+            Assert.Single(host.Slack.Responses("socket-click"));
         }
         finally
         {
@@ -78,7 +87,7 @@ public sealed class SlackSocketModeTests(ITestOutputHelper output)
     [Fact]
     public async Task ReplayedSlashCommandEnvelope_SameEnvelopeId_GetsTheFirstAnswerAndStartsNothingMore()
     {
-        var host = await SlackTestHost.StartAsync(new FakeOvm(), settings: SocketMode);
+        var host = await SlackTestHost.StartAsync(new FakeOvm(), settings: SocketOnly);
         try
         {
             var command = Command(host, SlackTestHost.Alice, "start A B now", "socket-once");
@@ -98,12 +107,49 @@ public sealed class SlackSocketModeTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<FakeSlackMessage?> NextProposalAsync(SlackTestHost host)
+    [Fact]
+    public async Task DisconnectMessageThenDroppedSocket_BotConnectsAgain_AndTheNextCommandIsAnswered()
     {
-        var next = await host.Slack.WaitForAsync<object>(() =>
-            host.Slack.OpenProposal() ?? (object?)host.Slack.TopLevel.FirstOrDefault(m => m.Text.Contains("Completed", StringComparison.Ordinal) || m.Text.Contains("Failed", StringComparison.Ordinal)),
-            "a proposal or the end");
-        return next as FakeSlackMessage is { ThreadTs: not null } proposal ? proposal : null;
+        var host = await SlackTestHost.StartAsync(new FakeOvm(), settings: SocketOnly);
+        try
+        {
+            var socket = host.Slack.Socket;
+            await socket.WaitForConnectionsAsync(1);
+
+            await socket.RefreshAsync();
+            await socket.DropAsync();
+            var ack = await socket.EnvelopeAsync("slash_commands", Command(host, SlackTestHost.Bob, "envs", "socket-envs"), envelopeId: "env-after");
+
+            Assert.True(socket.Connections >= 3, $"{socket.Connections} connections");
+            Assert.Equal("env-after", ack["envelope_id"]!.GetValue<string>());
+            Assert.NotEmpty(await host.Slack.WaitForAsync(() => host.Slack.Responses("socket-envs").FirstOrDefault(), "the envs reply"));
+            Assert.Equal(socket.Connections, host.Slack.Calls.Count(c => c.Method == "apps.connections.open"));
+        }
+        finally
+        {
+            await host.DisposeAllAsync();
+        }
+    }
+
+    [Fact]
+    public async Task WrongAppToken_ConnectionsOpen_IsRefusedAndNoSocketIsOpened()
+    {
+        var host = await SlackTestHost.StartAsync(new FakeOvm(), settings: new Dictionary<string, string>
+        {
+            ["Slack:AppToken"] = "xapp-1-not-the-right-one",
+            ["Slack:SigningSecret"] = "",
+        });
+        try
+        {
+            await host.Slack.WaitForAsync(() => host.Slack.Calls.FirstOrDefault(c => c.Method == "apps.connections.open"), "the bot's attempt to connect");
+            await Task.Delay(300);
+
+            Assert.Equal(0, host.Slack.Socket.Connections);
+        }
+        finally
+        {
+            await host.DisposeAllAsync();
+        }
     }
 
     /// <summary>A slash command's fields as Socket Mode carries them: the HTTP form as a JSON object.</summary>

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace OvmSelfHost.Tests.Slack;
+namespace OvmSelfHost.TestIdentityProvider.Slack;
 
 /// <summary>
 /// Slack's Socket Mode side, as documented: apps.connections.open (app-level token in the header
