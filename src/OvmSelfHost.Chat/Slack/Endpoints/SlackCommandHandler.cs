@@ -83,7 +83,7 @@ internal sealed class SlackCommandHandler(
 
         if (command.Verb == "help")
         {
-            return (SlackAnswers.Format(HelpText.Text), null);
+            return (SlackAnswers.Format(Replies.ChatReplies.Help().PlainText()), null);
         }
 
         var receipt = await executor.ReceiveAsync(text, cancellationToken);
@@ -95,7 +95,8 @@ internal sealed class SlackCommandHandler(
         var reply = await claims.ActAsync(key,
             () => executor.ExecuteAsync(work.User, SlackChannel.Name, work.Text, cancellationToken, work.Receipt),
             r => SlackAnswers.Format(r.Text), cancellationToken);
-        await replies.ReplyAsync(work.ResponseUrl, SlackAnswers.Format(reply.Text), ephemeral: true, cancellationToken);
+        await replies.ReplyAsync(work.ResponseUrl, SlackAnswers.Format(reply.Text), ephemeral: true, cancellationToken,
+            reply.Document is { } document ? Messages.SlackReplyBlocks.Render(document) : null);
     }
 
     /// <summary>A command handed to the background, with the gate opening a decision in it was bound to on arrival.</summary>

@@ -1,0 +1,45 @@
+using System.Text;
+
+namespace OvmSelfHost.Chat.Replies;
+
+/// <summary>
+/// A reply's structure, written once (<see cref="ChatReplies"/>) and rendered by each channel: Slack as
+/// Block Kit, Teams as markdown, the console and every fallback as <see cref="PlainText"/>.
+/// </summary>
+public sealed record ReplyDocument(IReadOnlyList<ReplyBlock> Blocks)
+{
+    public ReplyDocument(params ReplyBlock[] blocks) : this((IReadOnlyList<ReplyBlock>)blocks)
+    {
+    }
+
+    /// <summary>The same structure as plain text: lists as "• " lines, a table as one "a · b · c" line per row.</summary>
+    public string PlainText()
+    {
+        var text = new StringBuilder();
+        foreach (var block in Blocks)
+        {
+            switch (block)
+            {
+                case ReplyParagraph p:
+                    text.AppendLine(p.Text);
+                    break;
+                case ReplyList list:
+                    foreach (var item in list.Items)
+                    {
+                        text.AppendLine(item.Code is null ? $"• {item.Text}" : $"• {item.Code} — {item.Text}");
+                    }
+
+                    break;
+                case ReplyTable table:
+                    foreach (var row in table.Rows)
+                    {
+                        text.AppendLine(string.Join(" · ", row));
+                    }
+
+                    break;
+            }
+        }
+
+        return text.ToString().TrimEnd();
+    }
+}
