@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 
 namespace OvmSelfHost.Chat.Replies;
 
@@ -11,6 +12,24 @@ public sealed record ReplyDocument(IReadOnlyList<ReplyBlock> Blocks)
     public ReplyDocument(params ReplyBlock[] blocks) : this((IReadOnlyList<ReplyBlock>)blocks)
     {
     }
+
+    /// <summary>The structure as JSON for the console to render: <c>[{kind: paragraph|heading, text} | {kind: list, items: [{code, text}]} | {kind: table, columns, rows}]</c>.</summary>
+    public JsonArray ToJson() => new(Blocks.Select(block => (JsonNode)(block switch
+    {
+        ReplyParagraph p => new JsonObject { ["kind"] = p.Heading ? "heading" : "paragraph", ["text"] = p.Text },
+        ReplyList list => new JsonObject
+        {
+            ["kind"] = "list",
+            ["items"] = new JsonArray(list.Items.Select(i => (JsonNode)new JsonObject { ["code"] = i.Code, ["text"] = i.Text }).ToArray()),
+        },
+        ReplyTable table => new JsonObject
+        {
+            ["kind"] = "table",
+            ["columns"] = new JsonArray(table.Columns.Select(c => (JsonNode)JsonValue.Create(c)).ToArray()),
+            ["rows"] = new JsonArray(table.Rows.Select(r => (JsonNode)new JsonArray(r.Select(c => (JsonNode)JsonValue.Create(c)).ToArray())).ToArray()),
+        },
+        _ => new JsonObject { ["kind"] = "paragraph", ["text"] = "" },
+    })).ToArray());
 
     /// <summary>The same structure as plain text: lists as "• " lines, a table as one "a · b · c" line per row.</summary>
     public string PlainText()

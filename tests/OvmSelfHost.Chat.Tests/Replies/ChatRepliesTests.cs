@@ -88,6 +88,17 @@ public sealed class ChatRepliesTests
         Assert.Contains("add an approver under Users", why);
     }
 
+    [Fact]
+    public void Status_ToJson_CarriesTheTableForTheConsoleToRender()
+    {
+        var status = ChatReplies.Status([ProposalRendering.WaitingAt(StepKind.CreateManagerVm)], new FakeTimeProvider(DateTimeOffset.UnixEpoch));
+
+        var table = status.ToJson().Single(b => b!["kind"]!.GetValue<string>() == "table")!;
+
+        Assert.Equal("State", table["columns"]![2]!.GetValue<string>());
+        Assert.Equal("waiting for approval", table["rows"]![0]![2]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData(45, "45 s")]
     [InlineData(600, "10 min")]
