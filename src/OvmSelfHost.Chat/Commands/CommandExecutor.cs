@@ -180,13 +180,20 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
                 }
             }
 
-            // Who can decide is what the runbook's vote rules say for each configured person, not a guess here.
+            // Who can decide is what the runbook's vote rules say for each configured person, not a guess here;
+            // asked as if each had just signed in, since a gate that needs a fresh sign-in is still theirs to decide.
+            var asIfSignedIn = new Authentication("what-if", SignedInAt: time.GetUtcNow());
             foreach (var person in people?.All ?? [])
             {
-                if (await engine.VoteRefusalAsync(run.Id, person.Name, VoteDecision.Approve, null, opening, cancellationToken) is null)
+                if (await engine.VoteRefusalAsync(run.Id, person.Name, VoteDecision.Approve, null, opening, cancellationToken, asIfSignedIn) is null)
                 {
                     deciders.Add(person.Name);
                 }
+            }
+
+            if (engine.Settings.FreshSignIn is { } fresh && fresh.Applies(opening.Gate))
+            {
+                details.Add("This gate needs an approval from a fresh sign-in: approve it in the web console (the chat Approve button sends you a link there).");
             }
         }
 
