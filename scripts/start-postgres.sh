@@ -5,6 +5,7 @@
 #   - installs postgresql with apt-get when its server is missing;
 #   - creates a cluster if there is none, starts it (port 5432, loopback);
 #   - (re)creates role ovm_test with a password generated once per machine, and database ovm_test;
+#   - drops the tests' own databases older than a day;
 #   - writes test-artifacts/postgres/env with OVM_TEST_POSTGRES=<Npgsql connection string>.
 set -euo pipefail
 
@@ -28,10 +29,19 @@ if ! pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $4}' | g
 fi
 port="$(pg_lsclusters -h | awk -v v="$version" '$1==v && $2=="main" {print $3}')"
 
-for _ in $(seq 1 30); do
+# After an unclean stop (the machine went away) PostgreSQL replays and fsyncs its data directory first: minutes.
+for _ in $(seq 1 600); do
   su postgres -c "psql -p $port -qtAc 'select 1'" >/dev/null 2>&1 && break
   sleep 1
 done
+
+# The tests make a database each (ovm_test_<guid>, ovm_e2e_<guid>) and leave it for a person to look into;
+# those older than a day go, or every later start would fsync them all. One in use is left alone.
+su postgres -c "psql -p $port -qtA" <<'SQL' | while read -r old; do su postgres -c "dropdb -p $port --if-exists $old" >/dev/null 2>&1 || true; done
+SELECT datname FROM pg_database
+WHERE datname ~ '^ovm_(test|e2e)_[0-9a-f]{32}$'
+  AND (pg_stat_file('base/' || oid || '/PG_VERSION')).modification < now() - interval '1 day';
+SQL
 
 # One generated password per machine (not per checkout), so several clones can share the cluster.
 secret=/var/lib/ovmselfhost-test/postgres-password

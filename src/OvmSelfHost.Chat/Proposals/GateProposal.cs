@@ -1,4 +1,5 @@
 using OvmSelfHost.Runbook.Definition;
+using OvmSelfHost.Runbook.Gates;
 
 namespace OvmSelfHost.Chat.Proposals;
 
@@ -8,6 +9,7 @@ namespace OvmSelfHost.Chat.Proposals;
 /// </summary>
 /// <param name="Migration">A short label of the migration: its short id and the pair.</param>
 /// <param name="WhatHappens">What the step does; null for a closed acknowledgement whose text was transient.</param>
+/// <param name="Snapshot">What this opening asks the approver to check, as read when it opened; null for gates without a snapshot.</param>
 public sealed record GateProposal(
     ProposalKey Key,
     string Migration,
@@ -20,7 +22,8 @@ public sealed record GateProposal(
     int RequiredApprovals,
     bool RequesterMayVote,
     GateStatus Status,
-    IReadOnlyList<GateDecision> Decisions)
+    IReadOnlyList<GateDecision> Decisions,
+    GateSnapshot? Snapshot = null)
 {
     /// <summary>Dangerous proposals ask for a confirmation before an approval is sent.</summary>
     public bool IsDangerous => Risk == StepRisk.Dangerous;

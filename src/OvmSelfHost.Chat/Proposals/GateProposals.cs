@@ -30,20 +30,24 @@ public static class GateProposals
         if (Vocabularies.Steps.TryParse(key.Gate, out var kind))
         {
             var step = Procedure.Step(kind);
-            return new GateProposal(key, label, step.Title, Procedure.Render(step.WhatHappens, plan), Procedure.Render(step.Touches, plan),
-                step.Risk, Procedure.Render(step.WhyRisky, plan), Procedure.Render(step.Check, plan) + Seen(run, key.Phase, kind), required, mayVote, status, decisions);
+            var snapshot = run.SnapshotOf(key.Phase, key.Gate, key.Round);
+            return new GateProposal(key, label, step.Title, WithUuid(Procedure.Render(step.WhatHappens, plan), plan.Target, snapshot), Procedure.Render(step.Touches, plan),
+                step.Risk, Procedure.Render(step.WhyRisky, plan), Procedure.Render(step.Check, plan) + Seen(run, key.Phase, kind), required, mayVote, status, decisions, snapshot);
         }
 
-        var (title, risk, why) = key.Gate switch
-        {
-            GateKeys.Rollback => ("Roll back the phase", StepRisk.Dangerous, "Stops the new manager and starts the old one again."),
-            GateKeys.AcceptDifferences => ("Accept inventory differences", StepRisk.Dangerous, "Items the new manager does not see would be left behind."),
-            GateKeys.AcceptFailedDrill => ("Accept the phase without a passed HA drill", StepRisk.Dangerous, "Nobody has seen the manager VM survive a move: a server failure may leave the environment without a manager."),
-            _ => ("Acknowledge a non-minimal environment", StepRisk.Medium, "The procedure is meant for an initial setup; more is at stake."),
-        };
+        var rule = GateRules.For(key.Gate, plan);
         var what = status == GateStatus.Open ? run.StatusMessage : null;
-        return new GateProposal(key, label, title, what, $"{plan.Target} and {plan.Hosting}", risk, why, null, required, mayVote, status, decisions);
+        return new GateProposal(key, label, rule.Title, what, $"{plan.Target} and {plan.Hosting}", rule.Risk, rule.WhyRisky, null, required, mayVote, status, decisions);
     }
+
+    /// <summary>
+    /// The procedure names the UUID to install as a placeholder; the approver is shown the one the snapshot read
+    /// (the UUID the new manager takes), so the text they approve is the command that will run.
+    /// </summary>
+    private static string WithUuid(string text, string target, GateSnapshot? snapshot) =>
+        snapshot?.Facts.FirstOrDefault(f => f.Name == "UUID the new manager takes") is { } uuid
+            ? text.Replace($"<UUID of {target}'s manager>", uuid.Value, StringComparison.Ordinal)
+            : text;
 
     /// <summary>What the run measured that the approver of this gate should see (the HA drill on the confirmation).</summary>
     private static string Seen(MigrationRun run, int phase, StepKind kind) =>

@@ -23,7 +23,7 @@ public sealed class SlackOptions
     /// </summary>
     public string? AppToken { get; set; }
 
-    /// <summary>The channel (id or name) where each migration gets its message.</summary>
+    /// <summary>The id (C…) of the channel where each migration gets its message (not its name: the bot reads its posts back by id).</summary>
     public string? Channel { get; set; }
 
     /// <summary>The Web API's base URL; tests point it at a local fake.</summary>

@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace OvmSelfHost.Chat.Slack;
 
 /// <summary>Half a Slack configuration stops the host with the key to set; none at all leaves Slack off. A token is checked by its prefix only, never echoed.</summary>
-public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
+public sealed partial class SlackOptionsValidator : IValidateOptions<SlackOptions>
 {
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
     {
@@ -27,7 +28,12 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 
         if (options.Enabled && string.IsNullOrWhiteSpace(options.Channel))
         {
-            errors.Add("Slack:Channel is required when Slack is on: the channel id (C…) or name where migrations are posted.");
+            errors.Add("Slack:Channel is required when Slack is on: the id (C…) of the channel where migrations are posted.");
+        }
+        else if (options.Enabled && !ChannelId().IsMatch(options.Channel!))
+        {
+            // After a crash the relay reads the channel back before posting again, and conversations.history takes ids only.
+            errors.Add($"Slack:Channel '{options.Channel}' is not a channel id: give the id (C…, under the channel's name → About in Slack), not its name.");
         }
 
         if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
@@ -37,4 +43,8 @@ public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    /// <summary>Public (C…) and private (G…) channel ids.</summary>
+    [GeneratedRegex("^[CG][A-Z0-9]{6,}$")]
+    private static partial Regex ChannelId();
 }

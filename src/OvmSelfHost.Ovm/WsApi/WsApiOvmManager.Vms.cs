@@ -73,12 +73,24 @@ public sealed partial class WsApiOvmManager
         await RunToEndAsync(() => _api.AddVirtualNic(vmId, nic, cancellationToken), $"add a vNIC on network {networkId} to VM {vmId}", cancellationToken);
     }
 
-    private async Task<OvmJobTicket> AttachIsoAsync(AttachIso attach, CancellationToken cancellationToken)
+    public async Task<bool?> IsIsoAttachedAsync(AttachIso attach, CancellationToken cancellationToken)
+    {
+        var iso = await FindIsoAsync(attach, cancellationToken);
+        var mappings = await Read(ct => _api.GetVmDiskMappings(attach.VmId, ct), $"list the disk mappings of VM {attach.VmId}", cancellationToken);
+        return mappings.Any(m => m.VirtualDiskId?.Value == iso.IdValue);
+    }
+
+    private async Task<VirtualDisk> FindIsoAsync(AttachIso attach, CancellationToken cancellationToken)
     {
         var disks = await Read(ct => _api.GetRepositoryVirtualDisks(attach.RepositoryId, ct), $"list the disks of repository {attach.RepositoryId}", cancellationToken);
-        var iso = disks.FirstOrDefault(d => d.Name == attach.IsoName && !string.Equals(d.DiskType, "VIRTUAL_DISK", StringComparison.OrdinalIgnoreCase))
+        return disks.FirstOrDefault(d => d.Name == attach.IsoName && !string.Equals(d.DiskType, "VIRTUAL_DISK", StringComparison.OrdinalIgnoreCase))
             ?? throw new OvmFaultException(
                 OvmFaultKind.NotFound, $"Repository {attach.RepositoryId} on {_endpoint.Label} has no ISO named '{attach.IsoName}'; import it and refresh the repository.");
+    }
+
+    private async Task<OvmJobTicket> AttachIsoAsync(AttachIso attach, CancellationToken cancellationToken)
+    {
+        var iso = await FindIsoAsync(attach, cancellationToken);
         var mappings = await Read(ct => _api.GetVmDiskMappings(attach.VmId, ct), $"list the disk mappings of VM {attach.VmId}", cancellationToken);
         var mapping = new VmDiskMapping
         {

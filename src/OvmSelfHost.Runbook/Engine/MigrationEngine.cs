@@ -39,7 +39,7 @@ public sealed class MigrationEngine
         Windows = windows;
         AdaptersConfigured = ovm is not null;
         // One RunChanges for both halves: a person's change and the executor's are applied one at a time per run.
-        var changes = new RunChanges(store, notifier, time);
+        var changes = new RunChanges(store, notifier, time, new GateClocks(settings.Gates, windows, time));
         Commands = new RunCommands(changes, settings, people, driver, time, AdaptersConfigured, windows);
         Advancer = new RunAdvancer(changes, settings, handlers, leases ?? new InProcessLeases(), ovm, windows);
     }

@@ -38,16 +38,39 @@ public sealed partial class RunAdvancer
         run.Window is not null && windows is not null && run.GateWindowOpensAt is { } opensAt
         && windows.CurrentOrNext(run.Window, time.GetUtcNow())?.OpensAt != opensAt;
 
-    /// <summary>Approvals are bound to one opening: when it passes they expire and the gate is proposed again for the next.</summary>
+    /// <summary>
+    /// Approvals are bound to one opening: when it passes they expire and the gate is proposed again for the next,
+    /// unless the gate's time policy says Rejects (then the window's close was its deadline and it is rejected).
+    /// The journal line names the policy that applied; a timer firing for the same opening later finds it closed.
+    /// </summary>
     private Task<bool> ExpireGateAsync(Guid id, CancellationToken cancellationToken) =>
         TransitionAsync(id, RunState.AwaitingApproval, (run, journal) =>
         {
             var votes = run.VotesOnPendingGate.Count();
+            var gate = run.PendingGate!;
+            var clock = GateOpening.WaitingIn(run) is { } opening ? GateClocks.Find(run, opening) : null;
+            var policy = clock is null ? "no time policy, so window rule: approvals expire with their opening" : $"{settings.Gates.TimeFor(gate)?.Describe(gate) ?? $"Runbook:GateTime:{gate}"} applies";
+            if (clock is not null)
+            {
+                clock.TimedOutAt = time.GetUtcNow();
+            }
+
+            if (clock is { Then: GateTimeout.Rejects })
+            {
+                new RunStateMachine(run).Fire(RunTrigger.GateRejected);
+                run.PendingGate = null;
+                run.StatusMessage = $"Window {run.Window} passed before phase {run.Phase} {run.Step} was decided ({policy}): rejected by the policy, not by a person; retry to propose it again.";
+                run.CurrentStep.Status = StepStatus.Rejected;
+                run.CurrentStep.Message = run.StatusMessage;
+                journal.Add(Journal(run, "engine", "engine", "gate-timeout", run.StatusMessage));
+                return run.StatusMessage;
+            }
+
             new RunStateMachine(run).Fire(RunTrigger.GateExpired);
             run.PendingGate = null;
             run.GateRound++;
             run.GateWindowOpensAt = null;
-            run.StatusMessage = $"Window {run.Window} passed before phase {run.Phase} {run.Step} could start: its {votes} vote(s) expired; it will be proposed again for the next opening.";
+            run.StatusMessage = $"Window {run.Window} passed before phase {run.Phase} {run.Step} could start: its {votes} vote(s) expired ({policy}); it will be proposed again for the next opening.";
             journal.Add(Journal(run, "engine", "engine", "approvals-expired", run.StatusMessage));
             return run.StatusMessage;
         }, cancellationToken);

@@ -10,7 +10,8 @@ namespace OvmSelfHost.Runbook.Engine;
 /// thread-safe); a save that loses to another process's is decided again from the fresh state, up to
 /// <see cref="ConflictRetries"/> times. The executor's saves carry its lease's fence, people's do not.
 /// </summary>
-public sealed class RunChanges(IMigrationStore store, IRunNotifier notifier, TimeProvider time)
+/// <param name="clocks">Starts the clock of a gate opening with a time policy in the save that opens it; null: gates have no time policy.</param>
+public sealed class RunChanges(IMigrationStore store, IRunNotifier notifier, TimeProvider time, GateClocks? clocks = null)
 {
     public const int ConflictRetries = 5;
     private readonly RunLocks locks = new();
@@ -37,6 +38,7 @@ public sealed class RunChanges(IMigrationStore store, IRunNotifier notifier, Tim
                 return result;
             }
 
+            clocks?.Start(run);
             run.UpdatedAt = time.GetUtcNow();
             try
             {

@@ -40,10 +40,12 @@ public sealed partial class RunCommands
 
         var person = Caller(user, authentication)!;
         var gate = run.PendingGate!;
-        run.Votes.Add(new Vote(run.Phase, gate, run.GateRound, person.Name, channel, decision, reason, time.GetUtcNow(), authentication));
+        var seen = run.SnapshotOf(run.Phase, gate, run.GateRound);
+        run.Votes.Add(new Vote(run.Phase, gate, run.GateRound, person.Name, channel, decision, reason, time.GetUtcNow(), authentication,
+            decision == VoteDecision.Approve ? seen?.Hash : null));
         journal.Add(Journal(run, person.Name, channel, decision == VoteDecision.Approve ? "approved" : "rejected",
             $"gate {gate} of phase {run.Phase} (round {run.GateRound}){(reason is null ? "" : $": {reason}")}{(authentication is null ? "" : $" ({authentication.Describe()})")}"
-            + (run.SnapshotOf(run.Phase, gate, run.GateRound) is { } seen ? $"; snapshot {seen.Hash}" : "")));
+            + (seen is null ? "" : $"; snapshot {seen.Hash}")));
 
         var machine = new RunStateMachine(run);
         if (decision == VoteDecision.Reject)

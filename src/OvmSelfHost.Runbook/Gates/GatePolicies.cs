@@ -59,6 +59,12 @@ public sealed class GatePolicies
               + "separation of duties (Runbook:SeparateCutoverApprovers) needs someone else for this cutover; nothing was recorded.";
     }
 
+    /// <summary>Each gate's time policy (how long an opening waits, then what); a gate without one waits as long as it takes.</summary>
+    public IReadOnlyDictionary<string, GateTimePolicy> Times { get; init; } = new Dictionary<string, GateTimePolicy>();
+
+    public GateTimePolicy? TimeFor(string gate) =>
+        Times.FirstOrDefault(t => string.Equals(t.Key, gate, StringComparison.OrdinalIgnoreCase)).Value;
+
     public static IEnumerable<string> KnownGates => Vocabularies.Gates.Words;
 
     public static bool IsKnownGate(string gate) => Vocabularies.Gates.TryParse(gate, out _);

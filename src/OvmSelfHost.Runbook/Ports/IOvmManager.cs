@@ -28,4 +28,10 @@ public interface IOvmManager
 
     /// <summary>The certificate the manager presents on a fresh TLS connection; null when it is not reached over TLS.</summary>
     Task<CertificateReading?> ReadCertificateAsync(CancellationToken cancellationToken) => Task.FromResult<CertificateReading?>(null);
+
+    /// <summary>
+    /// Whether <paramref name="attach"/>'s ISO is mapped to its VM; null when this manager cannot tell. How an attach
+    /// whose intent was recorded, but whose job id was not, is observed (a mapping is not part of the inventory).
+    /// </summary>
+    Task<bool?> IsIsoAttachedAsync(AttachIso attach, CancellationToken cancellationToken) => Task.FromResult<bool?>(null);
 }

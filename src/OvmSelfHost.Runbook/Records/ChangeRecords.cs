@@ -31,7 +31,8 @@ public static class ChangeRecords
             var snapshot = run.SnapshotOf(o.Phase, o.Gate, o.Round);
             var votes = run.Votes.Where(v => v.Phase == o.Phase && v.Gate == o.Gate && v.Round == o.Round).Select(v => new ChangeRecordVote(
                 v.User, v.Decision.ToString(), v.At, v.Channel, v.Authentication?.Describe() ?? $"as mapped by {v.Channel}", v.Reason,
-                v.Decision == VoteDecision.Approve ? snapshot?.Hash : null)).ToList();
+                // The vote's own record; for votes saved before votes kept it, the round's snapshot (what the journal line named).
+                v.ApprovedHash ?? (v.Decision == VoteDecision.Approve ? snapshot?.Hash : null))).ToList();
             return new ChangeRecordGate(o.Phase, o.Gate, o.Round, policies.For(o.Gate).ToString(), snapshot, votes, snapshot?.VoidedBecause);
         }).ToList();
 

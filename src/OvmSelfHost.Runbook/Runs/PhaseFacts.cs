@@ -22,6 +22,9 @@ public sealed class PhaseFacts
     /// <summary>What each opening of a step's gate in this phase asked people to approve (and, when voided, why).</summary>
     public List<Gates.GateSnapshot> Snapshots { get; set; } = [];
 
+    /// <summary>The time policy of each gate opening of this phase that has one: deadline, reminders, timeout.</summary>
+    public List<Gates.GateClock> Clocks { get; set; } = [];
+
     /// <summary>What the HA drill measured, when it ran.</summary>
     public HaDrillResult? Drill { get; set; }
 }

@@ -12,7 +12,17 @@ internal static class OperationEffects
     public static async Task<(OperationEffect Effect, string? ResultId, string What)> ObserveAsync(
         IOvmManager manager, OvmOperation operation, CancellationToken cancellationToken)
     {
-        if (IsRepeatable(operation) || operation is AttachIso)
+        if (operation is AttachIso attach)
+        {
+            return await manager.IsIsoAttachedAsync(attach, cancellationToken) switch
+            {
+                true => (OperationEffect.Present, attach.VmId, $"{attach.IsoName} is mapped to VM {attach.VmId}"),
+                false => (OperationEffect.Absent, null, $"{attach.IsoName} is not mapped to VM {attach.VmId}"),
+                null => (OperationEffect.Invisible, null, $"'{operation.Describe()}' leaves nothing this manager shows"),
+            };
+        }
+
+        if (IsRepeatable(operation))
         {
             return (OperationEffect.Invisible, null, $"'{operation.Describe()}' leaves nothing the inventory shows");
         }

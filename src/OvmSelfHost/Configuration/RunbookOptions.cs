@@ -26,6 +26,9 @@ public sealed class RunbookOptions
     /// <summary>Nobody approves both cutovers (StopOldManager of phase 1 and phase 2) of one migration.</summary>
     public bool SeparateCutoverApprovers { get; set; }
 
+    /// <summary>Time policy per gate name (a step's gate, AcknowledgeNonMinimal, AcceptDifferences, AcceptFailedDrill, Rollback); a gate not listed waits as long as it takes.</summary>
+    public Dictionary<string, GateTimeOptions> GateTime { get; set; } = [];
+
     /// <summary>Expected duration per step name (hh:mm:ss), until the step has run and its own history says.</summary>
     public Dictionary<string, TimeSpan> ExpectedDurations { get; set; } = [];
 

@@ -23,9 +23,15 @@ public static class SchedulingExtensions
         builder.Services.AddSingleton<IMaintenanceWindows>(sp => sp.GetRequiredService<QuartzMaintenanceWindows>());
         builder.Services.AddSingleton<WindowTimers>();
         builder.Services.AddTransient<WindowEdgeJob>();
+        builder.Services.AddSingleton<GateTimers>();
+        builder.Services.AddSingleton<Runbook.Engine.IRunNotifier, GateTimerNotifier>();
+        builder.Services.AddTransient<GateTimeJob>();
 
         var storage = builder.Configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
         var connection = StorageExtensions.ResolveConnectionString(storage, builder.Environment.ContentRootPath);
+        // No UseTimeProvider here on purpose: it takes an instance now, while the host's one clock is the
+        // TimeProvider in the container (tests replace it). Quartz 4 uses the container's TimeProvider when it
+        // is given none, so its triggers, misfires and cluster check-ins run on the same clock as the engine.
         builder.Services.AddQuartz(q =>
         {
             q.UsePersistentStore(s =>
@@ -46,6 +52,7 @@ public static class SchedulingExtensions
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<WindowTimersService>();
+        builder.Services.AddHostedService<GateTimersService>();
         return builder;
     }
 }

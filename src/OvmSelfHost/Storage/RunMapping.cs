@@ -70,6 +70,7 @@ internal static class RunMapping
         Decision = vote.Decision.ToString(),
         Reason = vote.Reason,
         At = vote.At,
+        ApprovedHash = vote.ApprovedHash,
     };
 
     public static VoteSignInRow ToSignInRow(this Vote vote, Guid migrationId) => new()
@@ -123,7 +124,7 @@ internal static class RunMapping
         };
         run.Steps.AddRange(steps.OrderBy(s => s.Phase).ThenBy(s => StoredName.Parse<StepKind>(s.Kind)).Select(ToStep));
         run.Votes.AddRange(votes.OrderBy(v => v.Id).Select(v => new Vote(v.Phase, v.Gate, v.Round, v.User, v.Channel, StoredName.Parse<VoteDecision>(v.Decision), v.Reason, v.At,
-            how.GetValueOrDefault((v.Phase, v.Gate, v.Round, v.User)))));
+            how.GetValueOrDefault((v.Phase, v.Gate, v.Round, v.User)), v.ApprovedHash)));
         run.Intents.AddRange(intents.OrderBy(i => i.RecordedAt).Select(ToIntent));
         return run;
     }

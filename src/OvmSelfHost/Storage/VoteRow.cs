@@ -13,4 +13,10 @@ internal sealed class VoteRow
     public string Decision { get; set; } = "";
     public string? Reason { get; set; }
     public DateTimeOffset At { get; set; }
+
+    /// <summary>
+    /// The snapshot hash an approval approved. Nullable, so <see cref="SchemaCreator"/> can add it to the
+    /// table of a database written before it existed (votes already there keep null: their hash is in the journal).
+    /// </summary>
+    public string? ApprovedHash { get; set; }
 }

@@ -20,7 +20,9 @@ internal sealed record ProposalView(
     bool RequesterMayVote,
     string Status,
     IReadOnlyList<ProposalVoteView> Votes,
-    bool FreshSignIn = false)
+    bool FreshSignIn = false,
+    string? SnapshotHash = null,
+    IReadOnlyList<Runbook.Gates.SnapshotFact>? Facts = null)
 {
     /// <param name="settings">Says whether an approval of this gate needs a fresh sign-in.</param>
     /// <param name="run">Its votes say how each voter signed in.</param>
@@ -41,5 +43,7 @@ internal sealed record ProposalView(
         proposal.Status.ToString(),
         proposal.Decisions.Select(d => new ProposalVoteView(d.User, d.Decision.ToString().ToLowerInvariant(), d.Reason, d.At, d.Channel,
             run?.Votes.FirstOrDefault(v => v.Phase == proposal.Key.Phase && v.Gate == proposal.Key.Gate && v.Round == proposal.Key.Round && v.User == d.User)?.Authentication?.Describe())).ToList(),
-        settings?.FreshSignIn?.Applies(proposal.Key.Gate) == true);
+        settings?.FreshSignIn?.Applies(proposal.Key.Gate) == true,
+        proposal.Snapshot?.ShortHash,
+        proposal.Snapshot?.Facts);
 }

@@ -28,6 +28,20 @@ internal static class ProposalRendering
         return run;
     }
 
+    public const string Uuid = "0004fb0000010000bbbbbbbbbbbbbbbb";
+
+    /// <summary>A run waiting at <paramref name="step"/> whose opening took a snapshot, as the advancer saves it.</summary>
+    public static MigrationRun WaitingWithSnapshotAt(StepKind step)
+    {
+        var run = WaitingAt(step);
+        run.Facts[1].Snapshots.Add(new GateSnapshot(1, step.ToString(), run.GateRound, DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), $"phase 1 {step}",
+        [
+            new SnapshotFact("new VM for B's manager", "ovmm-b-vm (vm-9), 8192 MB, pool pool-a, HA on, repository repo-a"),
+            new SnapshotFact("UUID the new manager takes", Uuid),
+        ]));
+        return run;
+    }
+
     public static void Vote(MigrationRun run, string user, VoteDecision decision, string? reason = null) =>
         run.Votes.Add(new Vote(run.Phase, run.PendingGate!, run.GateRound, user, "slack", decision, reason, DateTimeOffset.FromUnixTimeSeconds(1_700_000_000)));
 }

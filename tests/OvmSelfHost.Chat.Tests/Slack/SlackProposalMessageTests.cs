@@ -73,4 +73,21 @@ public sealed class SlackProposalMessageTests
     [Fact]
     public void Escape_ControlCharacters_AreEscaped() =>
         Assert.Equal("a &lt;@U1&gt; &amp; b", SlackText.Escape("a <@U1> & b"));
+
+    [Fact]
+    public void GateWithSnapshot_Render_ShowsTheFactsTheHashAndTheUuidToInstall()
+    {
+        var run = ProposalRendering.WaitingWithSnapshotAt(StepKind.InstallManager);
+        var proposal = GateProposals.Describe(run, GateProposals.OpenKey(run)!, ProposalRendering.Settings);
+
+        var message = SlackProposalMessage.Render(proposal, "C1", "1.1");
+
+        var text = string.Join("\n", message.Blocks!.Select(b => b!.ToJsonString()));
+        var facts = message.Blocks!.OfType<System.Text.Json.Nodes.JsonObject>()
+            .Single(b => b["text"]?["text"]?.GetValue<string>().StartsWith("*What you approve*", StringComparison.Ordinal) == true)["text"]!["text"]!.GetValue<string>();
+        Assert.Contains($"snapshot `{run.Facts[1].Snapshots[0].ShortHash}`", facts);
+        Assert.Contains("• new VM for B's manager: ovmm-b-vm (vm-9), 8192 MB, pool pool-a, HA on, repository repo-a", facts);
+        Assert.Contains($"--uuid={ProposalRendering.Uuid}", text);
+        Assert.DoesNotContain("UUID of B", text);
+    }
 }

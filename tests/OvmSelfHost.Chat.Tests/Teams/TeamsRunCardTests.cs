@@ -82,4 +82,28 @@ public sealed class TeamsRunCardTests
         Assert.Contains("Closed: ", text);
         Assert.Contains("no longer apply", text);
     }
+
+    [Fact]
+    public void GateWithSnapshot_Render_ShowsTheFactsTheHashAndTheUuidToInstall()
+    {
+        var run = ProposalRendering.WaitingWithSnapshotAt(StepKind.InstallManager);
+
+        var card = TeamsRunCard.Render(run, ProposalRendering.Settings, [], Approvers, TeamsCardViewer.Everyone);
+
+        var text = card.ToJsonString();
+        Assert.Contains($"**What you approve** (snapshot {run.Facts[1].Snapshots[0].ShortHash}", text);
+        var factSets = Nodes(card).Where(n => n["type"]?.GetValue<string>() == "FactSet").SelectMany(f => f["facts"]!.AsArray())
+            .Select(f => (f!["title"]!.GetValue<string>(), f["value"]!.GetValue<string>())).ToList();
+        Assert.Contains(("new VM for B's manager", "ovmm-b-vm (vm-9), 8192 MB, pool pool-a, HA on, repository repo-a"), factSets);
+        Assert.Contains(("UUID the new manager takes", ProposalRendering.Uuid), factSets);
+        Assert.Contains($"--uuid={ProposalRendering.Uuid}", text);
+        Assert.DoesNotContain("UUID of B", text);
+    }
+
+    private static IEnumerable<JsonObject> Nodes(JsonNode? node) => node switch
+    {
+        JsonObject o => [o, .. o.SelectMany(p => Nodes(p.Value))],
+        JsonArray a => a.SelectMany(Nodes),
+        _ => [],
+    };
 }

@@ -31,7 +31,7 @@ public sealed class Pausing_the_executing_replica(ITestOutputHelper output)
         var database = new ReplicaDatabase(replicas.ConnectionString());
         var accepted = new HashSet<(string Key, string User)>();
 
-        var created = await ReplicaApi.Client(replicas.Hosts[0]).PostAsJsonAsync("/api/migrations", new { environments = new[] { "A", "B" }, requestedBy = "alice" });
+        var created = await ReplicaApi.RequestMigrationAsync(replicas.Hosts[0]);
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<Guid>();
 

@@ -14,7 +14,8 @@ namespace OvmSelfHost.EndToEnd.Support;
 /// A local Slack Web API over real HTTP for host processes (the Host tests' richer fake lives in their own
 /// project, which this one may not reference): chat.postMessage gets a fresh ts, chat.update must name a
 /// message posted before, and both are recorded in order, so a drill can count every message's posts and
-/// edits after replicas were killed. Other methods answer ok. The bearer token is checked.
+/// edits after replicas were killed. conversations.history and conversations.replies return the posts with
+/// their metadata (how a replica looks before posting again). Other methods answer ok. The bearer token is checked.
 /// </summary>
 public sealed class FakeSlackWebApi : IAsyncDisposable
 {
@@ -26,6 +27,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     private readonly List<FakeSlackPost> calls = [];
     private WebApplication? app;
     private long nextTs = 1_700_000_000_000100;
+    private int reads;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -37,6 +39,9 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         ["Slack__Channel"] = ChannelId,
         ["Slack__ApiBaseUrl"] = BaseUrl + "/api/",
     };
+
+    /// <summary>How many times a thread or the channel was read back (conversations.replies, conversations.history).</summary>
+    public int Reads { get { lock (gate) { return reads; } } }
 
     /// <summary>Every chat.postMessage and chat.update accepted, in the order they arrived.</summary>
     public IReadOnlyList<FakeSlackPost> Calls { get { lock (gate) { return calls.ToList(); } } }
@@ -73,6 +78,11 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
             return Results.Json(new { ok = true, user = new { id = user, name = user, real_name = user } });
         }
 
+        if (method is "conversations.history" or "conversations.replies")
+        {
+            return Read(method, http.Request.Query["channel"].ToString(), http.Request.Query["ts"].ToString());
+        }
+
         if (method is not ("chat.postMessage" or "chat.update"))
         {
             return Results.Json(new { ok = true });
@@ -101,5 +111,34 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
             calls.Add(new FakeSlackPost(method, channel, posted, threadTs, text, body.ToJsonString()));
             return Results.Json(new { ok = true, channel, ts = posted });
         }
+    }
+
+    /// <summary>The channel's top-level posts newest first, or a thread's parent and replies oldest first; all on one page.</summary>
+    private IResult Read(string method, string channel, string ts)
+    {
+        List<FakeSlackPost> posts;
+        lock (gate)
+        {
+            reads++;
+            posts = calls.Where(c => c.IsPost && c.Channel == channel
+                && (method == "conversations.history" ? c.ThreadTs is null : c.Ts == ts || c.ThreadTs == ts)).ToList();
+        }
+
+        if (method == "conversations.history")
+        {
+            posts.Reverse();
+        }
+
+        var messages = new JsonArray();
+        foreach (var post in posts)
+        {
+            messages.Add(new JsonObject
+            {
+                ["ts"] = post.Ts, ["thread_ts"] = post.ThreadTs, ["text"] = post.Text,
+                ["metadata"] = JsonNode.Parse(post.Body)?["metadata"]?.DeepClone(),
+            });
+        }
+
+        return Results.Json(new JsonObject { ["ok"] = true, ["messages"] = messages, ["has_more"] = false });
     }
 }

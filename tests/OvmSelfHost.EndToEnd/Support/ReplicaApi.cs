@@ -18,6 +18,13 @@ public static class ReplicaApi
 
     public static HttpClient Client(HostProcess host) => new() { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
 
+    /// <summary>Requests a migration A/B as alice; the request runs the preflight's reads, so it may take a while on a loaded machine.</summary>
+    public static async Task<HttpResponseMessage> RequestMigrationAsync(HostProcess host)
+    {
+        using var client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(90) };
+        return await client.PostAsJsonAsync("/api/migrations", new { environments = new[] { "A", "B" }, requestedBy = "alice" });
+    }
+
     /// <summary>A job or the installer is running in the simulator now (so the kill lands inside the step's side effect).</summary>
     public static async Task<bool> SideEffectUnderWayAsync(SimulatorProcess simulator)
     {

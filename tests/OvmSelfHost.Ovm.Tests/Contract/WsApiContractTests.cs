@@ -107,8 +107,11 @@ public sealed class WsApiContractTests(SimulatorFixture sim) : IClassFixture<Sim
         var vm = Assert.Single(after.Vms, v => v.Name == "ovmm-b-vm");
         Assert.True(vm.HighAvailability);
         Assert.Equal(inventory.Pool("pool-a"), vm.PoolId);
-        var iso = await RunAsync(sim.ManagerA, new AttachIso(vm.Id, inventory.Repository("repo-a"), "OracleVM-Manager-3.4.6-installer.iso"));
+        var attach = new AttachIso(vm.Id, inventory.Repository("repo-a"), "OracleVM-Manager-3.4.6-installer.iso");
+        Assert.False(await sim.ManagerA.IsIsoAttachedAsync(attach, CancellationToken.None));
+        var iso = await RunAsync(sim.ManagerA, attach);
         Assert.Equal(OvmJobState.Succeeded, iso.State);
+        Assert.True(await sim.ManagerA.IsIsoAttachedAsync(attach, CancellationToken.None));
     }
 
     internal static async Task<OvmJobResult> RunAsync(IOvmManager manager, OvmOperation operation)

@@ -18,6 +18,9 @@ public sealed class HostOptionsTests
     [InlineData("Runbook:JobTimeout", "soon", "Runbook:JobTimeout")]
     [InlineData("MaintenanceWindows:0:Cron", "not a cron", "MaintenanceWindows:0 (saturday-night):Cron 'not a cron' is not a Quartz cron expression")]
     [InlineData("Gates:Teleport", "OneApprover", "Gates:Teleport is not a gate")]
+    [InlineData("Runbook:GateTime:Teleport:Then", "Expires", "Runbook:GateTime:Teleport is not a gate")]
+    [InlineData("Runbook:GateTime:CreateManagerVm:Then", "Explode", "Runbook:GateTime:CreateManagerVm:Then = 'Explode' says nothing a gate can do")]
+    [InlineData("Runbook:GateTime:Rollback:WaitFor", "00:00:00", "Runbook:GateTime:Rollback:WaitFor must be positive")]
     public void BadHostSetting_StopsTheHost_NamingTheKey(string key, string value, string expected)
     {
         using var host = new HostFactory(settings: new Dictionary<string, string> { [key] = value });

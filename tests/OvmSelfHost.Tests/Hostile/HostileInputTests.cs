@@ -49,7 +49,7 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IAsyncLifetime
         {
             b.UseSetting("Slack:SigningSecret", SlackRequest.SigningSecret);
             b.UseSetting("Slack:BotToken", FakeSlackApi.Token);
-            b.UseSetting("Slack:Channel", "#ovm-migrations");
+            b.UseSetting("Slack:Channel", FakeSlackApi.ChannelId);
             b.UseSetting("Slack:ApiBaseUrl", slack.BaseUrl + "/api/");
             b.UseSetting("Slack:ResponseUrlPrefixes:0", slack.BaseUrl + "/responses/");
             b.UseSetting("Teams:AppId", FakeBotFramework.AppId);

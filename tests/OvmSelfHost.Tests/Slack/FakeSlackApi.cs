@@ -14,7 +14,8 @@ namespace OvmSelfHost.Tests.Slack;
 
 /// <summary>
 /// A local Slack over real HTTP: the Web API methods the bot uses (chat.postMessage, chat.update,
-/// chat.postEphemeral, users.info, apps.connections.open) under /api/, Socket Mode (<see cref="FakeSlackSocket"/>), and response URLs under /responses/{id}. It checks
+/// chat.postEphemeral, users.info, conversations.history and conversations.replies with metadata, apps.connections.open) under /api/, Socket Mode
+/// (<see cref="FakeSlackSocket"/>), and response URLs under /responses/{id}. It checks
 /// the bearer token, keeps every message as edited, records every call, and can answer slowly,
 /// with 429s, or be down for a while (<see cref="BeginOutageAsync"/>: 503s, 429s, or nothing listening).
 /// </summary>
@@ -27,6 +28,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
     private readonly List<FakeSlackCall> calls = [];
     private readonly Dictionary<string, FakeSlackMessage> messages = [];
     private readonly Dictionary<string, int> rateLimits = [];
+    private readonly Dictionary<string, int> lostAnswers = [];
     private WebApplication? app;
     private int port;
     private long nextTs = 1_700_000_000_000100;
@@ -63,6 +65,18 @@ public sealed class FakeSlackApi : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next <paramref name="times"/> calls of <paramref name="method"/> are carried out, but their answers are lost
+    /// (the connection drops): what a bot killed right after Slack accepted a post, or a lost response, looks like.
+    /// </summary>
+    public void LoseAnswers(string method, int times)
+    {
+        lock (gate)
+        {
+            lostAnswers[method] = times;
+        }
+    }
+
     /// <summary>Slack goes down now, until <see cref="EndOutageAsync"/>; refused means the port stops listening.</summary>
     public async Task BeginOutageAsync(FakeOutageKind kind)
     {
@@ -95,6 +109,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
         app.Map("/socket", Socket.AcceptAsync);
         app.MapPost("/api/{method}", (string method, HttpContext http) => ApiAsync(method, http));
         app.MapGet("/api/users.info", (Delegate)((HttpContext http) => ApiAsync("users.info", http)));
+        app.MapGet("/api/conversations.history", (Delegate)((HttpContext http) => ApiAsync("conversations.history", http)));
+        app.MapGet("/api/conversations.replies", (Delegate)((HttpContext http) => ApiAsync("conversations.replies", http)));
         app.MapPost("/responses/{id}", (string id, HttpContext http) => ApiAsync("response:" + id, http));
         await app.StartAsync();
         BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -132,7 +148,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
             await Task.Delay(Delay);
         }
 
-        var body = await ReadAsync(http.Request);
+        var body = HttpMethods.IsGet(http.Request.Method) ? Query(http.Request.Query) : await ReadAsync(http.Request);
         var auth = http.Request.Headers.Authorization.ToString();
         lock (gate)
         {
@@ -162,7 +178,15 @@ public sealed class FakeSlackApi : IAsyncDisposable
                 return Socket.OpenConnection(BaseUrl, auth) is { } url ? Results.Json(new JsonObject { ["ok"] = true, ["url"] = url }) : Error("invalid_auth");
             }
 
-            return auth != "Bearer " + Token ? Error("invalid_auth") : Answer(method, body, http.Request.Query["user"].ToString());
+            var answer = auth != "Bearer " + Token ? Error("invalid_auth") : Answer(method, body, http.Request.Query["user"].ToString());
+            if (lostAnswers.TryGetValue(method, out var lose) && lose > 0)
+            {
+                lostAnswers[method] = lose - 1;
+                http.Abort();
+                return Results.Empty;
+            }
+
+            return answer;
         }
     }
 
@@ -171,6 +195,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
         "chat.postMessage" => Post(body),
         "chat.update" => Update(body),
         "chat.postEphemeral" => Results.Json(new JsonObject { ["ok"] = true, ["message_ts"] = NextTs() }),
+        "conversations.history" => Read(body, m => m.Channel == body["channel"]?.GetValue<string>() && m.ThreadTs is null, newestFirst: true),
+        "conversations.replies" => Read(body, m => m.Channel == body["channel"]?.GetValue<string>()
+            && (m.Ts == body["ts"]?.GetValue<string>() || m.ThreadTs == body["ts"]?.GetValue<string>()), newestFirst: false),
         "users.info" => Results.Json(new JsonObject { ["ok"] = true, ["user"] = new JsonObject { ["id"] = user, ["name"] = "mallory", ["real_name"] = "Mallory Stranger" } }),
         _ => Error("unknown_method"),
     };
@@ -185,6 +212,7 @@ public sealed class FakeSlackApi : IAsyncDisposable
             ThreadTs = body["thread_ts"]?.GetValue<string>(),
             Text = body["text"]?.GetValue<string>() ?? "",
             Blocks = body["blocks"]?.DeepClone().AsArray() ?? [],
+            Metadata = body["metadata"]?.DeepClone().AsObject(),
         };
         messages[message.Ts] = message;
         return Results.Json(new JsonObject { ["ok"] = true, ["channel"] = message.Channel, ["ts"] = message.Ts });
@@ -218,6 +246,47 @@ public sealed class FakeSlackApi : IAsyncDisposable
     }
 
     private static IResult Error(string code) => Results.Json(new JsonObject { ["ok"] = false, ["error"] = code });
+
+    /// <summary>conversations.history/replies: one page, all of it (the bot's threads here are short); metadata only when asked for.</summary>
+    private IResult Read(JsonObject query, Func<FakeSlackMessage, bool> which, bool newestFirst)
+    {
+        var withMetadata = query["include_all_metadata"]?.GetValue<string>() is "true" or "1";
+        var found = messages.Values.Where(which).OrderBy(m => m.Ts, StringComparer.Ordinal).ToList();
+        if (newestFirst)
+        {
+            found.Reverse();
+        }
+
+        var list = new JsonArray();
+        foreach (var m in found)
+        {
+            var item = new JsonObject { ["ts"] = m.Ts, ["text"] = m.Text };
+            if (m.ThreadTs is not null)
+            {
+                item["thread_ts"] = m.ThreadTs;
+            }
+
+            if (withMetadata && m.Metadata is not null)
+            {
+                item["metadata"] = m.Metadata.DeepClone();
+            }
+
+            list.Add(item);
+        }
+
+        return Results.Json(new JsonObject { ["ok"] = true, ["messages"] = list, ["has_more"] = false });
+    }
+
+    private static JsonObject Query(IQueryCollection query)
+    {
+        var json = new JsonObject();
+        foreach (var (name, value) in query)
+        {
+            json[name] = value.ToString();
+        }
+
+        return json;
+    }
 
     private static async Task<JsonObject> ReadAsync(HttpRequest request)
     {

@@ -14,6 +14,9 @@ public sealed class FakeSlackMessage
     public JsonArray Blocks { get; set; } = [];
     public int Updates { get; set; }
 
+    /// <summary>The post's metadata as sent (chat.postMessage <c>metadata</c>), returned by conversations.history/replies.</summary>
+    public JsonObject? Metadata { get; init; }
+
     public bool HasButtons => Blocks.Any(b => b?["type"]?.GetValue<string>() == "actions");
 
     public IEnumerable<JsonObject> Buttons =>

@@ -35,7 +35,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         {
             b.UseSetting("Slack:SigningSecret", SlackRequest.SigningSecret);
             b.UseSetting("Slack:BotToken", FakeSlackApi.Token);
-            b.UseSetting("Slack:Channel", "#ovm-migrations");
+            b.UseSetting("Slack:Channel", FakeSlackApi.ChannelId);
             b.UseSetting("Slack:ApiBaseUrl", slack.BaseUrl + "/api/");
             b.UseSetting("Slack:ResponseUrlPrefixes:0", slack.BaseUrl + "/responses/");
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())

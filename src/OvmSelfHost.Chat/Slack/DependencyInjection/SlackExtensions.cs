@@ -61,6 +61,7 @@ public static class SlackExtensions
         AddWebApi(services);
         services.AddSingleton<IOutboxChannel, SlackOutboxChannel>();
         services.AddSingleton<IOutboxTarget, SlackRunPublisher>();
+        services.AddSingleton<SlackPostIntents>();
         services.AddSingleton<IAnnouncementChannel, SlackAnnouncements>();
         return builder;
     }

@@ -28,6 +28,10 @@ public static class SlackProposalMessage
         }
 
         blocks.Add(BlockKit.Fields(Fields(proposal)));
+        if (proposal.Snapshot is { Facts.Count: > 0 } snapshot)
+        {
+            blocks.Add(BlockKit.Section(SnapshotFacts(snapshot)));
+        }
         if (proposal.Decisions.Count > 0 || !proposal.IsOpen)
         {
             blocks.Add(BlockKit.Section(Decisions(proposal)));
@@ -57,6 +61,11 @@ public static class SlackProposalMessage
 
         return [.. fields];
     }
+
+    /// <summary>The facts the approver is asked to check, headed by the hash a vote approves.</summary>
+    private static string SnapshotFacts(Runbook.Gates.GateSnapshot snapshot) =>
+        $"*What you approve* (snapshot `{snapshot.ShortHash}`, read {snapshot.TakenAt.UtcDateTime:yyyy-MM-dd HH:mm}Z)\n"
+        + string.Join("\n", snapshot.Facts.Select(f => $"• {SlackText.Escape(f.Name)}: {SlackText.Escape(f.Value)}"));
 
     private static string Headline(GateProposal p) => $"{Emoji(p)} *{PlainHeadline(p)}*";
 

@@ -15,10 +15,12 @@ namespace OvmSelfHost.Chat.Slack.Outbox;
 /// The outbox's Slack target. A migration's rows bring its Slack messages up to date with its stored
 /// state: post or edit the one channel message, add the rows' lines to its thread, post each gate
 /// opening in the thread, and replace the buttons of every gate that is no longer open. Other rows
-/// are posts (a mention's answer). Every step is remembered in the message store as soon as Slack
-/// accepted it, so a delivery tried again after a failure half-way posts nothing twice.
+/// are posts (a mention's answer). Every post is an intent (<see cref="SlackPostIntents"/>) and is
+/// remembered in the message store as soon as Slack accepted it, so a delivery tried again after a
+/// failure half-way, or by another replica after a kill, posts nothing twice.
 /// </summary>
-public sealed class SlackRunPublisher(MigrationEngine engine, SlackOutboxApi slack, IChatMessageStore messages, IOptions<SlackOptions> options) : IOutboxTarget
+public sealed class SlackRunPublisher(
+    MigrationEngine engine, SlackOutboxApi slack, IChatMessageStore messages, SlackPostIntents intents, IOptions<SlackOptions> options) : IOutboxTarget
 {
     public const string ChannelName = SlackChannel.Name;
 
@@ -63,7 +65,7 @@ public sealed class SlackRunPublisher(MigrationEngine engine, SlackOutboxApi sla
             return;
         }
 
-        var stored = await messages.ListAsync(ChannelName, run.Id, cancellationToken);
+        var stored = await intents.ObserveAsync(run.Id, cancellationToken);
         var main = await RunMessageAsync(run, stored.FirstOrDefault(m => m.Key == ChatMessageRef.RunKey), cancellationToken);
         await ThreadAsync(run, main, stored.FirstOrDefault(m => m.Key == ThreadKey), rows, cancellationToken);
         await GatesAsync(run, main, stored, cancellationToken);
@@ -77,7 +79,9 @@ public sealed class SlackRunPublisher(MigrationEngine engine, SlackOutboxApi sla
             return main;
         }
 
-        var posted = await slack.PostMessageAsync(SlackRunMessage.Render(run, engine.Settings, options.Value.Channel!), cancellationToken);
+        await intents.RecordAsync(run.Id, options.Value.Channel!, ChatMessageRef.RunKey, cancellationToken);
+        var posted = await slack.PostMessageAsync(
+            SlackRunMessage.Render(run, engine.Settings, options.Value.Channel!) with { Metadata = SlackPostIntents.Tag(run.Id, ChatMessageRef.RunKey) }, cancellationToken);
         main = new ChatMessageRef(ChannelName, run.Id, ChatMessageRef.RunKey, posted.Channel, posted.Ts);
         await messages.SaveAsync(main, cancellationToken);
         return main;
@@ -92,7 +96,9 @@ public sealed class SlackRunPublisher(MigrationEngine engine, SlackOutboxApi sla
         {
             var chunk = Chunk(pending);
             var text = SlackText.Limit(string.Join('\n', chunk.Select(r => r.Line)), MaxText);
-            await slack.PostMessageAsync(new SlackMessage(main.Conversation, text, ThreadTs: main.MessageId), cancellationToken);
+            var post = SlackPostIntents.ThreadPost(chunk[^1].Id);
+            await intents.RecordAsync(run.Id, main.Conversation, post, cancellationToken);
+            await slack.PostMessageAsync(new SlackMessage(main.Conversation, text, ThreadTs: main.MessageId, Metadata: SlackPostIntents.Tag(run.Id, post)), cancellationToken);
             await messages.SaveAsync(new ChatMessageRef(ChannelName, run.Id, ThreadKey, main.Conversation, chunk[^1].Id.ToString(CultureInfo.InvariantCulture)), cancellationToken);
             pending.RemoveRange(0, chunk.Count);
         }
@@ -146,7 +152,10 @@ public sealed class SlackRunPublisher(MigrationEngine engine, SlackOutboxApi sla
             return;
         }
 
-        var posted = await slack.PostMessageAsync(SlackProposalMessage.Render(proposal, main.Conversation, main.MessageId), cancellationToken);
-        await messages.SaveAsync(new ChatMessageRef(ChannelName, run.Id, ChatMessageRef.GateKey(open), posted.Channel, posted.Ts), cancellationToken);
+        var post = ChatMessageRef.GateKey(open);
+        await intents.RecordAsync(run.Id, main.Conversation, post, cancellationToken);
+        var posted = await slack.PostMessageAsync(
+            SlackProposalMessage.Render(proposal, main.Conversation, main.MessageId) with { Metadata = SlackPostIntents.Tag(run.Id, post) }, cancellationToken);
+        await messages.SaveAsync(new ChatMessageRef(ChannelName, run.Id, post, posted.Channel, posted.Ts), cancellationToken);
     }
 }

@@ -2,7 +2,7 @@ using Refit;
 
 namespace OvmSelfHost.Chat.Slack.WebApi;
 
-/// <summary>The four Web API methods the bot uses (Refit; the bearer token and 429s are handled by the client's handlers).</summary>
+/// <summary>The Web API methods the bot uses (Refit; the bearer token and 429s are handled by the client's handlers).</summary>
 internal interface ISlackWebApi
 {
     [Post("/chat.postMessage")]
@@ -13,6 +13,14 @@ internal interface ISlackWebApi
 
     [Post("/chat.postEphemeral")]
     Task<SlackResponse> PostEphemeralAsync([Body] SlackEphemeralMessage message, CancellationToken cancellationToken);
+
+    [Get("/conversations.history")]
+    Task<SlackMessagesResponse> HistoryAsync(
+        string channel, int limit, [AliasAs("include_all_metadata")] string includeAllMetadata, string? cursor, CancellationToken cancellationToken);
+
+    [Get("/conversations.replies")]
+    Task<SlackMessagesResponse> RepliesAsync(
+        string channel, string ts, int limit, [AliasAs("include_all_metadata")] string includeAllMetadata, string? cursor, CancellationToken cancellationToken);
 
     [Get("/users.info")]
     Task<SlackUserInfoResponse> UserInfoAsync([AliasAs("user")] string user, CancellationToken cancellationToken);

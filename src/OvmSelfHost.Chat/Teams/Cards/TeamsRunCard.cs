@@ -74,6 +74,12 @@ public static class TeamsRunCard
         }
 
         items.Add(AdaptiveCard.Facts([.. facts]));
+        if (p.Snapshot is { Facts.Count: > 0 } snapshot)
+        {
+            // What the approver is asked to check, headed by the hash a vote approves.
+            items.Add(AdaptiveCard.Text($"**What you approve** (snapshot {snapshot.ShortHash}, read {snapshot.TakenAt.UtcDateTime:yyyy-MM-dd HH:mm}Z)"));
+            items.Add(AdaptiveCard.Facts([.. snapshot.Facts.Select(f => (f.Name, f.Value))]));
+        }
         items.Add(AdaptiveCard.Text(p.Decisions.Count == 0 ? "No votes yet." : string.Join("\n\n", p.Decisions.Select(Line))));
         if (viewer.MayVote && viewer.Confirming && p.IsDangerous)
         {

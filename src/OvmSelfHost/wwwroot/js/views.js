@@ -54,6 +54,7 @@ export function proposalCard(p, ctx) {
       <dt>On</dt><dd>${esc(p.target)}</dd>
       ${p.whyRisky ? `<dt>Why it is risky</dt><dd>${esc(p.whyRisky)}</dd>` : ''}
       ${p.check ? `<dt>Please check</dt><dd>${esc(p.check)}</dd>` : ''}
+      ${p.facts && p.facts.length ? `<dt>What you approve (snapshot ${esc(p.snapshotHash)})</dt><dd><ul class="snapshot-facts" data-testid="snapshot-facts">${p.facts.map(f => `<li>${esc(f.name)}: ${esc(f.value)}</li>`).join('')}</ul></dd>` : ''}
     </dl>
     ${votes}
     ${buttons}

@@ -1,0 +1,35 @@
+using OvmSelfHost.Runbook.Definition;
+using OvmSelfHost.Runbook.Words;
+
+namespace OvmSelfHost.Runbook.Gates;
+
+/// <summary>
+/// The title and risk of every gate, in one place: a step's gate reads its <see cref="Procedure"/> row, the gates that are
+/// not steps (acknowledgement, accepted differences, accepted failed drill, rollback) are listed here. Channels render this.
+/// </summary>
+public static class GateRules
+{
+    private static readonly Dictionary<string, GateRule> NotSteps = new GateRule[]
+    {
+        new(GateKeys.Rollback, "Roll back the phase", StepRisk.Dangerous, "Stops the new manager and starts the old one again."),
+        new(GateKeys.AcceptDifferences, "Accept inventory differences", StepRisk.Dangerous, "Items the new manager does not see would be left behind."),
+        new(GateKeys.AcceptFailedDrill, "Accept the phase without a passed HA drill", StepRisk.Dangerous,
+            "Nobody has seen the manager VM survive a move: a server failure may leave the environment without a manager."),
+        new(GateKeys.AcknowledgeNonMinimal, "Acknowledge a non-minimal environment", StepRisk.Medium, "The procedure is meant for an initial setup; more is at stake."),
+    }.ToDictionary(r => r.Gate, StringComparer.Ordinal);
+
+    /// <summary>The rule of <paramref name="gate"/> (a step's name or a <see cref="GateKeys"/> name) for a phase of <paramref name="plan"/>.</summary>
+    public static GateRule For(string gate, PhasePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (Vocabularies.Steps.TryParse(gate, out var kind))
+        {
+            var step = Procedure.Step(kind);
+            return new GateRule(kind.ToString(), step.Title, step.Risk, Procedure.Render(step.WhyRisky, plan));
+        }
+
+        return NotSteps.TryGetValue(gate, out var rule)
+            ? rule
+            : throw new ArgumentException($"Unknown gate '{gate}'. Known gates: {string.Join(", ", Vocabularies.Gates.Words)}.", nameof(gate));
+    }
+}
