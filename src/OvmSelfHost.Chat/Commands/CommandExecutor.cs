@@ -1,4 +1,5 @@
 using System.Text;
+using OvmSelfHost.Chat.Replies;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Readiness;
@@ -9,7 +10,7 @@ using OvmSelfHost.Runbook.Words;
 namespace OvmSelfHost.Chat.Commands;
 
 /// <summary>Carries out the command language for any channel; the channel only says who and where.</summary>
-public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, IReadinessChecks? readiness = null)
+public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, IReadinessChecks? readiness = null, PeopleDirectory? people = null)
 {
     /// <param name="receipt">What a decision found when the command arrived (<see cref="ReceiveAsync"/>); null: it arrives now.</param>
     /// <param name="authentication">How the person proved who they are (the console and API with sign-in); null: the channel's mapping of configured users.</param>
@@ -24,7 +25,7 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
 
         return command.Verb switch
         {
-            "help" => CommandReply.Done(HelpText.Text),
+            "help" => CommandReply.Done(ChatReplies.Help()),
             "envs" => CommandReply.Done("Environments: " + string.Join(", ", engine.Settings.Environments.Values.Select(e =>
                 $"{e.Name} (hosting pool {e.HostingPool}, manager VM {e.ReplacementVm.Name})"))),
             "plan" => Plan(command),
@@ -34,7 +35,7 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
             "approve" => await DecideAsync(user, channel, command, VoteDecision.Approve, receipt, authentication, cancellationToken),
             "reject" => await DecideAsync(user, channel, command, VoteDecision.Reject, receipt, authentication, cancellationToken),
             "windows" => CommandReply.Done(WindowText.List(engine.Windows, time.GetUtcNow())),
-            "why" => await WithRunAsync(command, run => CommandReply.Done(Why(run), run.Id), cancellationToken),
+            "why" => await WithRunAsync(command, async run => CommandReply.Done(await WhyAsync(run, cancellationToken), run.Id), cancellationToken),
             "audit" => await AuditAsync(command, cancellationToken),
             _ when Vocabularies.Actions.TryParse(command.Verb, out var action) => await ActAsync(user, channel, command, action, authentication, cancellationToken),
             _ => CommandReply.Invalid($"{Vocabularies.Actions.Refusal(command.Verb)} Try /ovm help."),
@@ -51,7 +52,7 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
         var unknown = command.Arguments.Where(a => !engine.Settings.Environments.ContainsKey(a)).ToList();
         return unknown.Count > 0
             ? CommandReply.Invalid($"Unknown environment {string.Join(", ", unknown)}. Configured: {string.Join(", ", engine.Settings.Environments.Keys)}.")
-            : CommandReply.Done(RunText.Plan(command.Arguments[0], command.Arguments[1], engine.Settings));
+            : CommandReply.Done(ChatReplies.Plan(command.Arguments[0], command.Arguments[1], engine.Settings));
     }
 
     private async Task<CommandReply> CheckAsync(string user, string channel, ChatCommand command, CancellationToken cancellationToken)
@@ -101,10 +102,7 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
             return await WithRunAsync(command, run => CommandReply.Done(RunText.Detail(run, engine.Settings), run.Id), cancellationToken);
         }
 
-        var runs = await engine.ListAsync(cancellationToken);
-        return CommandReply.Done(runs.Count == 0
-            ? "No migrations yet. Start one with /ovm start <A> <B>."
-            : string.Join('\n', runs.Select(RunText.Line)));
+        return CommandReply.Done(ChatReplies.Status(await engine.ListAsync(cancellationToken), time));
     }
 
     /// <summary>
@@ -150,18 +148,18 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
             var text = new StringBuilder($"Journal of {RunText.ShortId(run.Id)}:\n");
             foreach (var e in entries)
             {
-                text.AppendLine($"{e.At:yyyy-MM-dd HH:mm:ss}Z  {e.Actor} via {e.Channel}: {e.Action}: {e.Detail}");
+                text.AppendLine($"{ChatTime.Format(e.At)}  {e.Actor} via {e.Channel}: {e.Action}: {e.Detail}");
             }
 
             return CommandReply.Done(text.ToString().TrimEnd(), run.Id);
         }, cancellationToken);
 
-    private string Why(MigrationRun run)
+    private async Task<ReplyDocument> WhyAsync(MigrationRun run, CancellationToken cancellationToken)
     {
         var why = run.State switch
         {
             RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending =>
-                $"It waits for gate {run.PendingGate}: {run.StatusMessage} Decide with /ovm approve {RunText.ShortId(run.Id)} {run.PendingGate} (or reject, with a reason).",
+                $"It waits for approval of \"{GateTitle(run.PendingGate)}\": {run.StatusMessage}",
             RunState.Running => $"Phase {run.Phase}, {PersonFacingNames.Of(run.Step)}, is running{RunningJobs(run)}.",
             RunState.Queued when !engine.AdaptersConfigured => MigrationEngine.NoAdapterMessageText,
             RunState.Failed or RunState.Rejected => $"It stopped: {run.StatusMessage}",
@@ -169,17 +167,41 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
             _ => run.StatusMessage ?? PersonFacingNames.Of(run.State),
         };
         // The runbook says what the waiting gate showed and why an earlier round was voided; the channel only prints it.
-        if (GateOpening.WaitingIn(run) is { } opening && run.SnapshotOf(opening.Phase, opening.Gate, opening.Round) is { } shown)
+        var details = new List<string>();
+        var deciders = new List<string>();
+        if (GateOpening.WaitingIn(run) is { } opening)
         {
-            why += "\n" + shown.Describe();
-            if (run.SnapshotOf(opening.Phase, opening.Gate, opening.Round - 1)?.VoidedBecause is { } voided)
+            if (run.SnapshotOf(opening.Phase, opening.Gate, opening.Round) is { } shown)
             {
-                why += $"\nRound {opening.Round - 1} was voided: {voided}";
+                details.Add(shown.Describe());
+                if (run.SnapshotOf(opening.Phase, opening.Gate, opening.Round - 1)?.VoidedBecause is { } voided)
+                {
+                    details.Add($"Round {opening.Round - 1} was voided: {voided}");
+                }
+            }
+
+            // Who can decide is what the runbook's vote rules say for each configured person, not a guess here;
+            // asked as if each had just signed in, since a gate that needs a fresh sign-in is still theirs to decide.
+            var asIfSignedIn = new Authentication("what-if", SignedInAt: time.GetUtcNow());
+            foreach (var person in people?.All ?? [])
+            {
+                if (await engine.VoteRefusalAsync(run.Id, person.Name, VoteDecision.Approve, null, opening, cancellationToken, asIfSignedIn) is null)
+                {
+                    deciders.Add(person.Name);
+                }
+            }
+
+            if (engine.Settings.FreshSignIn is { } fresh && fresh.Applies(opening.Gate))
+            {
+                details.Add("This gate needs an approval from a fresh sign-in: approve it in the web console (the chat Approve button sends you a link there).");
             }
         }
 
-        return $"{RunText.ShortId(run.Id)} is {PersonFacingNames.Of(run.State)}. {why}";
+        return ChatReplies.Why(run, why, deciders, details);
     }
+
+    private static string GateTitle(string? gate) =>
+        Enum.TryParse<OvmSelfHost.Runbook.Definition.StepKind>(gate, out var kind) ? PersonFacingNames.Of(kind) : gate ?? "";
 
     private static string RunningJobs(MigrationRun run)
     {

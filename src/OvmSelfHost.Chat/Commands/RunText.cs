@@ -11,9 +11,6 @@ public static class RunText
 {
     public static string ShortId(Guid id) => id.ToString("N")[..8];
 
-    public static string Line(MigrationRun run) =>
-        $"{ShortId(run.Id)} · {run.EnvironmentA} ↔ {run.EnvironmentB} · {PersonFacingNames.Of(run.State)} · phase {run.Phase}, {PersonFacingNames.Of(run.Step)} · requested by {run.RequestedBy}{Executor(run)}";
-
     /// <summary>Which replica executes the run, for a person who wonders where its steps run (and whether anyone does).</summary>
     public static string Executor(MigrationRun run) =>
         run.IsTerminal ? "" : run.Executor is { } replica ? $" · executed by replica {replica}" : " · no replica executes it right now";
@@ -41,38 +38,16 @@ public static class RunText
         if (run.PendingGate is { } gate)
         {
             var votes = run.VotesOnPendingGate.Select(v => $"{v.User} {v.Decision.ToString().ToLowerInvariant()}d").ToList();
-            text.AppendLine($"Waiting on gate {gate} ({settings.Gates.For(gate)}): {(votes.Count == 0 ? "no votes yet" : string.Join(", ", votes))}.");
+            text.AppendLine($"Waiting for approval of {(Enum.TryParse<StepKind>(gate, out var kind) ? PersonFacingNames.Of(kind) : gate)} (needs {Replies.ChatReplies.Gate(settings.Gates.For(gate))}): {(votes.Count == 0 ? "no votes yet" : string.Join(", ", votes))}. See /ovm why {ShortId(run.Id)} for who can decide and what to type.");
         }
 
         return text.ToString().TrimEnd();
     }
 
-    public static string Plan(string a, string b, RunbookSettings settings)
-    {
-        var text = new StringBuilder();
-        for (var phase = 1; phase <= Procedure.PhaseCount; phase++)
-        {
-            var plan = Procedure.Phase(phase, a, b);
-            text.AppendLine(Heading(plan));
-            foreach (var step in Procedure.Steps)
-            {
-                text.AppendLine($"  {(int)step.Kind + 1,2}. {step.Title} [{step.Risk}]{Gate(settings, step.Kind)}: {Procedure.Render(step.WhatHappens, plan)}");
-            }
-        }
-
-        // The state graph is a picture: the console draws it; a chat message would show raw Mermaid.
-        text.AppendLine("The states a run goes through are drawn in the web console for each migration (GET /api/migrations/<id>/graph serves them as Mermaid).");
-        return text.ToString().TrimEnd();
-    }
-
-    private static string Heading(PhasePlan plan)
-    {
-        var described = plan.Describe();
-        return char.ToUpperInvariant(described[0]) + described[1..];
-    }
+    private static string Heading(PhasePlan plan) => Replies.ChatReplies.PhaseHeading(plan);
 
     private static string Gate(RunbookSettings settings, StepKind kind) =>
-        settings.Gates.For(kind) is var policy && policy != ApprovalPolicy.None ? $" (gate: {policy})" : "";
+        settings.Gates.For(kind) is var policy && policy != ApprovalPolicy.None ? $" (needs {Replies.ChatReplies.Gate(policy)})" : "";
 
     private static string Symbol(StepStatus status) => status switch
     {

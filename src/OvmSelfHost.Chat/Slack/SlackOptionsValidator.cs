@@ -3,17 +3,27 @@ using Microsoft.Extensions.Options;
 
 namespace OvmSelfHost.Chat.Slack;
 
-/// <summary>Half a Slack configuration stops the host with the key to set; none at all leaves Slack off.</summary>
+/// <summary>Half a Slack configuration stops the host with the key to set; none at all leaves Slack off. A token is checked by its prefix only, never echoed.</summary>
 public sealed partial class SlackOptionsValidator : IValidateOptions<SlackOptions>
 {
     public ValidateOptionsResult Validate(string? name, SlackOptions options)
     {
         var errors = new List<string>();
-        var hasSecret = !string.IsNullOrWhiteSpace(options.SigningSecret);
+        var hasWayIn = options.HttpEnabled || options.SocketModeEnabled;
         var hasToken = !string.IsNullOrWhiteSpace(options.BotToken);
-        if (hasSecret != hasToken)
+        if (hasWayIn && !hasToken)
         {
-            errors.Add($"Slack:{(hasSecret ? "BotToken" : "SigningSecret")} is required when Slack:{(hasSecret ? "SigningSecret" : "BotToken")} is set (environment variable Slack__{(hasSecret ? "BotToken" : "SigningSecret")}).");
+            errors.Add("Slack:BotToken is required when Slack:SigningSecret or Slack:AppToken is set (environment variable Slack__BotToken).");
+        }
+
+        if (hasToken && !hasWayIn)
+        {
+            errors.Add("Slack:SigningSecret (HTTP endpoints, environment variable Slack__SigningSecret) or Slack:AppToken (Socket Mode, Slack__AppToken) is required when Slack:BotToken is set.");
+        }
+
+        if (options.SocketModeEnabled && !options.AppToken!.StartsWith("xapp-", StringComparison.Ordinal))
+        {
+            errors.Add("Slack:AppToken is not an app-level token: it starts with xapp- (Basic Information → App-Level Tokens, scope connections:write).");
         }
 
         if (options.Enabled && string.IsNullOrWhiteSpace(options.Channel))

@@ -10,4 +10,7 @@ internal static partial class TeamsLog
 
     [LoggerMessage(EventId = 4503, Level = LogLevel.Information, Message = "Chat channels: Teams off (set Teams__AppId and Teams__AppPassword to turn it on).")]
     public static partial void TeamsOff(ILogger logger);
+
+    [LoggerMessage(EventId = 4504, Level = LogLevel.Warning, Message = "Chat channels: Teams in LOCAL MODE (development only): POST /api/messages accepts activities without a token from loopback, for the Microsoft 365 Agents Playground; replies go to its loopback serviceUrl.")]
+    public static partial void TeamsLocalMode(ILogger logger);
 }

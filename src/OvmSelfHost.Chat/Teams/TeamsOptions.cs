@@ -35,7 +35,15 @@ public sealed class TeamsOptions
     /// <summary>The client-credentials token endpoint; by default Bot Framework's (multi-tenant) or the tenant's (single-tenant).</summary>
     public string? TokenEndpoint { get; set; }
 
-    public bool Enabled => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(AppPassword);
+    /// <summary>
+    /// Development only: accept activities without a token from the Microsoft 365 Agents Playground and
+    /// send replies to its (loopback) serviceUrl without one. The host refuses to start with it on
+    /// unless every address it listens on is loopback (<see cref="TeamsLocalModeValidator"/>), and a
+    /// request that came from elsewhere or through a proxy is still refused.
+    /// </summary>
+    public bool LocalMode { get; set; }
+
+    public bool Enabled => LocalMode || (!string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(AppPassword));
 
     public string EffectiveTokenEndpoint =>
         !string.IsNullOrWhiteSpace(TokenEndpoint) ? TokenEndpoint

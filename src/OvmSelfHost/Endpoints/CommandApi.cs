@@ -20,7 +20,7 @@ public static class CommandApi
         }
 
         var reply = await commands.ExecuteAsync(asker!.Name, "web", body!.Text, cancellationToken, authentication: asker.Authentication);
-        var result = new { ok = reply.Succeeded, outcome = reply.Kind.ToString(), text = reply.Text, migrationId = reply.MigrationId };
+        var result = new { ok = reply.Succeeded, outcome = reply.Kind.ToString(), text = reply.Text, migrationId = reply.MigrationId, document = reply.Document?.ToJson() };
         return reply.Succeeded ? Results.Ok(result) : Results.Json(result, statusCode: Status(reply.Kind));
     }
 

@@ -24,7 +24,8 @@ public sealed class CommandApiTests
         var plan = (await SayAsync(client, "alice", "/ovm plan A B")).Text;
         Assert.Contains("Phase 1: B's manager moves into a VM hosted by A", plan);
         Assert.DoesNotContain("phase 1: phase 1", plan, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("Stop the old manager [Dangerous] (gate: TwoApprovers)", plan);
+        Assert.Contains("Stop the old manager — risk dangerous, 2 approvers", plan);
+        Assert.DoesNotContain("TwoApprovers", plan);
         Assert.DoesNotContain("stateDiagram", plan);
         Assert.Contains("No migrations yet", (await SayAsync(client, "alice", "/ovm status")).Text);
         Assert.Contains("saturday-night: cron '0 0 22 ? * SAT' in Europe/Berlin", (await SayAsync(client, "alice", "/ovm windows")).Text);
@@ -43,7 +44,9 @@ public sealed class CommandApiTests
         await client.WaitForAsync(Guid.Parse((await (await client.GetAsync("/api/migrations")).ReadAsync())[0].GetProperty("id").GetString()!),
             r => r.GetProperty("state").GetString() == "AwaitingApproval");
 
-        Assert.Contains("waits for gate CreateManagerVm", (await SayAsync(client, "alice", $"/ovm why {id}")).Text);
+        var why = await SayAsync(client, "alice", $"/ovm why {id}");
+        Assert.Contains("Who can decide \"Create the manager VM\": bob or carol", why.Text);
+        Assert.Contains($"/ovm approve {id} CreateManagerVm", why.Text);
         var detail = (await SayAsync(client, "alice", $"/ovm status {id}")).Text;
         Assert.Contains("[?] Create the manager VM: needs approval", detail);
         Assert.Contains(": waiting for approval", detail);

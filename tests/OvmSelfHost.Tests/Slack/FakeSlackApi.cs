@@ -7,13 +7,15 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OvmSelfHost.TestIdentityProvider.Slack;
 using OvmSelfHost.Tests.Support;
 
 namespace OvmSelfHost.Tests.Slack;
 
 /// <summary>
 /// A local Slack over real HTTP: the Web API methods the bot uses (chat.postMessage, chat.update,
-/// chat.postEphemeral, users.info, conversations.history and conversations.replies with metadata) under /api/, and response URLs under /responses/{id}. It checks
+/// chat.postEphemeral, users.info, conversations.history and conversations.replies with metadata, apps.connections.open) under /api/, Socket Mode
+/// (<see cref="FakeSlackSocket"/>), and response URLs under /responses/{id}. It checks
 /// the bearer token, keeps every message as edited, records every call, and can answer slowly,
 /// with 429s, or be down for a while (<see cref="BeginOutageAsync"/>: 503s, 429s, or nothing listening).
 /// </summary>
@@ -39,6 +41,9 @@ public sealed class FakeSlackApi : IAsyncDisposable
     public int RetryAfterSeconds { get; set; } = 1;
 
     public FakeOutage Outage { get; } = new();
+
+    /// <summary>The Socket Mode side: apps.connections.open and the WebSocket it hands out.</summary>
+    public FakeSlackSocket Socket { get; } = new();
 
     public IReadOnlyList<FakeSlackCall> Calls { get { lock (gate) { return calls.ToList(); } } }
 
@@ -100,6 +105,8 @@ public sealed class FakeSlackApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         app = builder.Build();
+        app.UseWebSockets();
+        app.Map("/socket", Socket.AcceptAsync);
         app.MapPost("/api/{method}", (string method, HttpContext http) => ApiAsync(method, http));
         app.MapGet("/api/users.info", (Delegate)((HttpContext http) => ApiAsync("users.info", http)));
         app.MapGet("/api/conversations.history", (Delegate)((HttpContext http) => ApiAsync("conversations.history", http)));
@@ -164,6 +171,11 @@ public sealed class FakeSlackApi : IAsyncDisposable
             if (method.StartsWith("response:", StringComparison.Ordinal))
             {
                 return Results.Text("ok");
+            }
+
+            if (method == "apps.connections.open")
+            {
+                return Socket.OpenConnection(BaseUrl, auth) is { } url ? Results.Json(new JsonObject { ["ok"] = true, ["url"] = url }) : Error("invalid_auth");
             }
 
             var answer = auth != "Bearer " + Token ? Error("invalid_auth") : Answer(method, body, http.Request.Query["user"].ToString());

@@ -12,9 +12,15 @@ internal static class SlackGates
     public static async Task<FakeSlackMessage> WaitForProposalAsync(this FakeSlackApi slack, string gate) =>
         await slack.WaitForAsync(() => slack.OpenProposal() is { } m && m.ButtonValue("gate.approve").Contains($".{gate}.", StringComparison.Ordinal) ? m : null, $"the {gate} proposal");
 
+    /// <summary>
+    /// Approves every proposal until the run ends, Bob first and Carol when a second vote is needed.
+    /// <paramref name="vote"/> casts one vote (approver, button value) and returns the id of its
+    /// response_url; by default it is a signed HTTP click, Socket Mode tests send an envelope.
+    /// </summary>
     /// <returns>How many gates were decided.</returns>
-    public static async Task<int> ApproveEveryGateAsync(this SlackTestHost host, int secondsPerStep = 60)
+    public static async Task<int> ApproveEveryGateAsync(this SlackTestHost host, int secondsPerStep = 60, Func<string, string, Task<string>>? vote = null)
     {
+        vote ??= async (approver, value) => (await host.ClickAsync(approver, "gate.approve", value)).ResponseId;
         var decided = 0;
         while (true)
         {
@@ -29,7 +35,7 @@ internal static class SlackGates
             var value = proposal.ButtonValue("gate.approve");
             foreach (var approver in new[] { SlackTestHost.Bob, SlackTestHost.Carol })
             {
-                var (_, replyId) = await host.ClickAsync(approver, "gate.approve", value);
+                var replyId = await vote(approver, value);
                 var reply = await host.Slack.WaitForAsync(() => host.Slack.Responses(replyId).FirstOrDefault(), "the vote's answer");
                 Assert.Contains("approved", reply);
                 if (!reply.Contains("(1 of 2)", StringComparison.Ordinal))

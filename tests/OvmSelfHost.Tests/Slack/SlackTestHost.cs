@@ -38,6 +38,11 @@ public sealed class SlackTestHost : IAsyncDisposable
             b.UseSetting("Slack:Channel", FakeSlackApi.ChannelId);
             b.UseSetting("Slack:ApiBaseUrl", slack.BaseUrl + "/api/");
             b.UseSetting("Slack:ResponseUrlPrefixes:0", slack.BaseUrl + "/responses/");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                // A test's own settings win over the defaults above (Socket Mode alone clears the signing secret).
+                b.UseSetting(key, value);
+            }
         });
         Client = host.CreateClient();
     }

@@ -11,12 +11,22 @@ public sealed class TeamsCommandTests : IAsyncLifetime
     public async Task DisposeAsync() => await host.DisposeAsync();
 
     [Fact]
-    public async Task MentionWithCommand_IsTheSharedCommandLanguage()
+    public async Task MentionWithCommand_IsTheSharedCommandLanguage_PlanIsMarkdownStepsNotACodeBlock()
     {
         var reply = await host.AskAsync(TeamsTestHost.Bob, "plan A B");
 
-        Assert.Contains("Phase 1", reply);
-        Assert.StartsWith("```", reply);
+        Assert.StartsWith("**Phase 1: B's manager moves into a VM hosted by A**", reply);
+        Assert.Contains("- 1. ", reply);
+        Assert.DoesNotContain("```", reply);
+        Assert.DoesNotContain("phase 1: phase 1", reply, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task OvmStatusWithoutTheSlash_AfterTheMention_IsUnderstood()
+    {
+        var reply = await host.AskAsync(TeamsTestHost.Bob, "ovm status");
+
+        Assert.Contains("No migrations yet", reply);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class TeamsFullMigrationTests(ITestOutputHelper output)
         Assert.Equal(decided, CountOf(card.CardText, "Approved: "));
         Assert.True(card.Updates > 10);
         Assert.Single(host.Bot.Calls, c => c.Operation == "token");
-        Assert.Contains("· completed ·", await host.AskAsync(TeamsTestHost.Bob, "status"));
+        Assert.Contains("State: completed", await host.AskAsync(TeamsTestHost.Bob, "status"));
         output.WriteLine($"{host.AnswerTimes.Count} activities, slowest answer {host.AnswerTimes.Max().TotalMilliseconds:F0} ms; {decided} gates; {card.Updates} updates of the one card.");
     }
 

@@ -14,6 +14,7 @@ using OvmSelfHost.Chat.Outbox;
 using OvmSelfHost.Chat.Proposals;
 using OvmSelfHost.Chat.Slack.Outbox;
 using OvmSelfHost.Chat.Slack.Signing;
+using OvmSelfHost.Chat.Slack.SocketMode;
 using OvmSelfHost.Chat.Slack.WebApi;
 using Refit;
 
@@ -22,8 +23,8 @@ namespace OvmSelfHost.Chat.Slack.DependencyInjection;
 public static class SlackExtensions
 {
     /// <summary>
-    /// The Slack channel: options (validated at start), and when both secrets are set the request
-    /// verifier, the handlers, the Web API client, and the outbox channel and target that keep each
+    /// The Slack channel: options (validated at start), and when it is on the request verifier (HTTP),
+    /// the Socket Mode client (app-level token), the handlers, the Web API client, and the outbox channel and target that keep each
     /// migration's messages (the host's outbox relay delivers).
     /// </summary>
     public static IHostApplicationBuilder AddSlack(this IHostApplicationBuilder builder)
@@ -39,7 +40,18 @@ public static class SlackExtensions
             return builder;
         }
 
-        services.AddSingleton(sp => new SlackSignatureVerifier(sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret!, sp.GetRequiredService<TimeProvider>()));
+        if (options.HttpEnabled)
+        {
+            services.AddSingleton(sp => new SlackSignatureVerifier(sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret!, sp.GetRequiredService<TimeProvider>()));
+        }
+
+        if (options.SocketModeEnabled)
+        {
+            services.AddTransient<SlackEnvelopeDispatcher>();
+            services.AddHttpClient(SlackSocketModeClient.HttpClientName).AddHttpMessageHandler<RateLimitHandler>();
+            services.AddHostedService<SlackSocketModeClient>();
+        }
+
         services.AddTransient<SlackCommandHandler>();
         services.AddTransient<SlackInteractionHandler>();
         services.AddTransient<SlackVoteCaster>();
@@ -66,13 +78,21 @@ public static class SlackExtensions
             return app;
         }
 
+        var waysIn = (options.HttpEnabled ? "endpoints /slack/commands, /slack/interactions, /slack/events" : "no HTTP endpoints")
+            + (options.SocketModeEnabled ? "; Socket Mode" : "");
+        if (!options.HttpEnabled)
+        {
+            SlackLog.SlackOn(logger, options.Channel!, options.ApiBaseUrl, waysIn);
+            return app;
+        }
+
         var group = app.MapGroup("/slack").AddEndpointFilter<SlackSignatureFilter>().DisableAntiforgery();
         group.MapPost("/commands", (HttpContext http, SlackCommandHandler handler) => handler.HandleAsync(SlackSignatureFilter.RawBody(http),
             http.Request.Headers["X-Slack-Request-Timestamp"], http.Request.Headers["X-Slack-Signature"], http.RequestAborted));
         group.MapPost("/interactions", (HttpContext http, SlackInteractionHandler handler) => handler.HandleAsync(SlackSignatureFilter.RawBody(http), http.RequestAborted));
         group.MapPost("/events", (HttpContext http, SlackEventHandler handler) =>
             handler.HandleAsync(SlackSignatureFilter.RawBody(http), http.Request.Headers["X-Slack-Retry-Num"], http.RequestAborted));
-        SlackLog.SlackOn(logger, options.Channel!, options.ApiBaseUrl);
+        SlackLog.SlackOn(logger, options.Channel!, options.ApiBaseUrl, waysIn);
         return app;
     }
 

@@ -24,17 +24,27 @@ internal sealed class SlackCommandHandler(
     public async Task<IResult> HandleAsync(byte[] body, string? timestamp, string? signature, CancellationToken cancellationToken)
     {
         var form = SlackForm.Parse(body);
+        var answer = await AnswerAsync(form, DeliveryKey.Of("slack-command", timestamp, signature), cancellationToken);
+        return answer is null ? SlackAnswers.Malformed(Unreadable) : SlackAnswers.Ephemeral(answer);
+    }
+
+    /// <summary>
+    /// The command behind either transport: claimed by <paramref name="key"/> (the signature over HTTP,
+    /// the envelope id in Socket Mode) before anything else.
+    /// </summary>
+    /// <returns>The immediate answer; null when the command is not what Slack sends (nothing done).</returns>
+    public async Task<string?> AnswerAsync(SlackForm form, string key, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrEmpty(form["user_id"]) || !Uri.TryCreate(form["response_url"], UriKind.Absolute, out _))
         {
             // Not what Slack sends: nothing to remember, nothing done.
-            return SlackAnswers.Malformed(Unreadable);
+            return null;
         }
 
-        var key = DeliveryKey.Of("slack-command", timestamp, signature);
         var claim = await claims.ClaimAsync(key, SlackChannel.Name, cancellationToken);
         if (!claim.IsFirst)
         {
-            return SlackAnswers.Ephemeral(claim.FirstAnswer ?? StillWorking);
+            return claim.FirstAnswer ?? StillWorking;
         }
 
         var (answer, work) = await ReceiveAsync(form, cancellationToken);
@@ -47,7 +57,7 @@ internal sealed class SlackCommandHandler(
             queue.Enqueue($"slack /ovm {work.Verb}", ct => RunAsync(key, work, ct));
         }
 
-        return SlackAnswers.Ephemeral(answer);
+        return answer;
     }
 
     /// <returns>The immediate answer, and the work to hand to the background if any.</returns>
@@ -73,7 +83,7 @@ internal sealed class SlackCommandHandler(
 
         if (command.Verb == "help")
         {
-            return (SlackAnswers.Format(HelpText.Text), null);
+            return (SlackAnswers.Format(Replies.ChatReplies.Help().PlainText()), null);
         }
 
         var receipt = await executor.ReceiveAsync(text, cancellationToken);
@@ -85,7 +95,8 @@ internal sealed class SlackCommandHandler(
         var reply = await claims.ActAsync(key,
             () => executor.ExecuteAsync(work.User, SlackChannel.Name, work.Text, cancellationToken, work.Receipt),
             r => SlackAnswers.Format(r.Text), cancellationToken);
-        await replies.ReplyAsync(work.ResponseUrl, SlackAnswers.Format(reply.Text), ephemeral: true, cancellationToken);
+        await replies.ReplyAsync(work.ResponseUrl, SlackAnswers.Format(reply.Text), ephemeral: true, cancellationToken,
+            reply.Document is { } document ? Messages.SlackReplyBlocks.Render(document) : null);
     }
 
     /// <summary>A command handed to the background, with the gate opening a decision in it was bound to on arrival.</summary>

@@ -16,9 +16,13 @@ namespace OvmSelfHost.Chat.Slack.Endpoints;
 /// </summary>
 internal sealed class SlackInteractionHandler(IDeliveryClaims claims, ChatWorkQueue queue, SlackVoteCaster voter)
 {
-    public async Task<IResult> HandleAsync(byte[] body, CancellationToken cancellationToken)
+    public Task<IResult> HandleAsync(byte[] body, CancellationToken cancellationToken) =>
+        HandlePayloadAsync(SlackForm.Parse(body)["payload"], cancellationToken);
+
+    /// <summary>The interaction payload itself: the form's <c>payload</c> field over HTTP, the envelope's payload in Socket Mode.</summary>
+    public async Task<IResult> HandlePayloadAsync(string? payload, CancellationToken cancellationToken)
     {
-        var click = SlackClick.TryParse(SlackForm.Parse(body)["payload"]);
+        var click = SlackClick.TryParse(payload);
         if (click is null)
         {
             return SlackAnswers.Malformed("That button press could not be read (the payload is not the JSON Slack sends); nothing was changed.");

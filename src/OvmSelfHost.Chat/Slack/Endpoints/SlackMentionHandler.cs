@@ -29,9 +29,10 @@ internal sealed class SlackMentionHandler(PeopleDirectory people, CommandExecuto
         }
 
         var reply = command.Verb == "help"
-            ? HelpText.Text
-            : (await executor.ExecuteAsync(person.Name, SlackChannel.Name, mention.Text, cancellationToken, receipt)).Text;
-        await outbox.AddAsync(SlackRunPublisher.Post(mention.Channel, mention.ThreadTs, SlackAnswers.Format(reply)), cancellationToken);
+            ? Commands.CommandReply.Done(Replies.ChatReplies.Help())
+            : await executor.ExecuteAsync(person.Name, SlackChannel.Name, mention.Text, cancellationToken, receipt);
+        var text = reply.Document is { } document ? Messages.SlackReplyBlocks.Mrkdwn(document) : SlackAnswers.Format(reply.Text);
+        await outbox.AddAsync(SlackRunPublisher.Post(mention.Channel, mention.ThreadTs, text), cancellationToken);
     }
 
     private Task EphemeralAsync(SlackMention mention, string text, CancellationToken cancellationToken) =>

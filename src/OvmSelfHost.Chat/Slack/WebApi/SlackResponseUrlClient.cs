@@ -9,7 +9,8 @@ namespace OvmSelfHost.Chat.Slack.WebApi;
 /// </summary>
 public sealed class SlackResponseUrlClient(HttpClient http, Microsoft.Extensions.Options.IOptions<SlackOptions> options)
 {
-    public async Task ReplyAsync(string responseUrl, string text, bool ephemeral = true, CancellationToken cancellationToken = default)
+    /// <param name="blocks">The reply as Block Kit; <paramref name="text"/> is then the notification fallback.</param>
+    public async Task ReplyAsync(string responseUrl, string text, bool ephemeral = true, CancellationToken cancellationToken = default, JsonArray? blocks = null)
     {
         if (!IsTrusted(responseUrl))
         {
@@ -22,6 +23,11 @@ public sealed class SlackResponseUrlClient(HttpClient http, Microsoft.Extensions
             ["replace_original"] = false,
             ["text"] = text,
         };
+        if (blocks is not null)
+        {
+            body["blocks"] = blocks;
+        }
+
         using var response = await http.PostAsJsonAsync(new Uri(responseUrl), body, SlackJson.Options, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {

@@ -32,6 +32,7 @@ public static class TeamsExtensions
         var services = builder.Services;
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsLocalModeValidator>());
         services.AddChatBackground();
         var options = builder.Configuration.GetSection(TeamsOptions.SectionName).Get<TeamsOptions>() ?? new TeamsOptions();
         if (!options.Enabled)
@@ -82,7 +83,15 @@ public static class TeamsExtensions
         }
 
         app.MapPost("/api/messages", (HttpContext http, TeamsActivityEndpoint endpoint) => endpoint.HandleAsync(http)).DisableAntiforgery();
-        TeamsLog.TeamsOn(logger, options.AppId!, options.OpenIdMetadataUrl);
+        if (options.LocalMode)
+        {
+            TeamsLog.TeamsLocalMode(logger);
+        }
+        else
+        {
+            TeamsLog.TeamsOn(logger, options.AppId!, options.OpenIdMetadataUrl);
+        }
+
         return app;
     }
 }

@@ -55,7 +55,7 @@ internal sealed class TeamsMessageHandler(
     private async Task RunAsync(string key, string user, string verb, string text, CommandReceipt? receipt, TeamsActivity activity, CancellationToken cancellationToken)
     {
         var reply = verb == "help"
-            ? CommandReply.Done(HelpText.Text)
+            ? CommandReply.Done(Replies.ChatReplies.Help())
             : await claims.ActAsync(key, () => executor.ExecuteAsync(user, TeamsChannel.Name, text, cancellationToken, receipt), _ => null, cancellationToken);
         if (verb == "start" && reply.Succeeded && reply.MigrationId is { } id && TeamsConversationRef.From(activity) is { } here)
         {
@@ -63,6 +63,6 @@ internal sealed class TeamsMessageHandler(
             await outbox.AddAsync(OutboxMessage.ForRun(TeamsChannel.Name, id, null), cancellationToken);
         }
 
-        await replies.ReplyAsync(activity, reply.Text, cancellationToken);
+        await replies.ReplyAsync(activity, reply, cancellationToken);
     }
 }
