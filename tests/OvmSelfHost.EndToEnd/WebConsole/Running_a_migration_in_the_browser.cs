@@ -200,7 +200,12 @@ public sealed class Running_a_migration_in_the_browser(ConsoleFixture console)
     /// <summary>At 390 px: nothing wider than the screen, the decision card above the steps, buttons big enough for a thumb.</summary>
     private static async Task FitsThePhone(IPage page)
     {
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways at 390 px.");
+        var wider = await page.EvaluateAsync<string>("""
+            () => document.documentElement.scrollWidth <= window.innerWidth ? '' :
+              [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                .slice(-5).map(e => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}.${[...e.classList].join('.')} (${Math.round(e.getBoundingClientRect().right)} px): ${e.textContent.slice(0, 60)}`).join(' | ')
+            """);
+        Assert.True(wider.Length == 0, $"The page scrolls sideways at 390 px; wider than the screen: {wider}");
         var decision = await page.Locator("#decision").BoundingBoxAsync();
         var steps = await page.GetByTestId("phase-1").BoundingBoxAsync();
         Assert.True(decision!.Y < steps!.Y, $"The decision card (y={decision.Y}) is below the steps (y={steps.Y}).");

@@ -20,7 +20,8 @@ public sealed class TeamsFullMigrationTests(ITestOutputHelper output)
         Assert.DoesNotContain("⬜", card.CardText);
         Assert.True(decided >= 8, $"{decided} gates");
         Assert.Equal(decided, CountOf(card.CardText, "Approved: "));
-        Assert.True(card.Updates > 10);
+        // Edited in place, never posted again; how many edits depends on how many changes the relay coalesced.
+        Assert.True(card.Updates > 0, $"the card was updated {card.Updates} times");
         Assert.Single(host.Bot.Calls, c => c.Operation == "token");
         Assert.Contains("State: completed", await host.AskAsync(TeamsTestHost.Bob, "status"));
         output.WriteLine($"{host.AnswerTimes.Count} activities, slowest answer {host.AnswerTimes.Max().TotalMilliseconds:F0} ms; {decided} gates; {card.Updates} updates of the one card.");
