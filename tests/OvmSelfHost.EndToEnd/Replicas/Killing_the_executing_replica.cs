@@ -135,7 +135,7 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
     /// Walks the thread's posts along the outbox's lines: each post must be the outbox's next lines (so a line the
     /// outbox itself holds twice, a step begun again after a takeover, is expected twice). Known gap, issue 12 left
     /// open: in about one run in three a post is repeated later (seen once, around a kill in StopOldManager, after
-    /// posts were already read back before posting); such a post, identical to an earlier one, is counted and shown.
+    /// posts were already read back before posting); such a post, whose every line was already posted, is counted and shown.
     /// Anything else, a line lost or out of order, fails here.
     /// </summary>
     private static (int Posted, List<string> Repeats) Align(List<string> expected, List<string> posts)
@@ -146,7 +146,7 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
         {
             var lines = posts[i].Split('\n');
             var follows = cursor + lines.Length <= expected.Count && expected.Skip(cursor).Take(lines.Length).SequenceEqual(lines);
-            if (!follows && posts.Take(i).Contains(posts[i]))
+            if (!follows && lines.All(line => expected.Take(cursor).Contains(line)))
             {
                 repeats.Add(posts[i]);
                 continue;
