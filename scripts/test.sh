@@ -35,6 +35,8 @@ if [[ -z "${OVM_SSHD_PORT:-}" ]]; then
 fi
 scripts/start-sshd.sh
 scripts/start-postgres.sh
+# Started above, so an SSH test that finds no sshd is a broken set-up: it fails instead of skipping.
+export OVM_REQUIRE_SSHD=1
 
 # axe-core (npm) for the console's accessibility checks, injected into the page by the browser tests;
 # fetched once into test-artifacts (not committed; pinned so a new rule cannot fail an unchanged page): the tests refuse to run without it.

@@ -159,7 +159,7 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
         var why = run.State switch
         {
             RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending =>
-                $"It waits for approval of \"{GateTitle(run.PendingGate)}\": {run.StatusMessage}",
+                $"It waits for approval of \"{PersonFacingNames.OfGate(run.PendingGate)}\": {run.StatusMessage}",
             RunState.Running => $"Phase {run.Phase}, {PersonFacingNames.Of(run.Step)}, is running{RunningJobs(run)}.",
             RunState.Queued when !engine.AdaptersConfigured => MigrationEngine.NoAdapterMessageText,
             RunState.Failed or RunState.Rejected => $"It stopped: {run.StatusMessage}",
@@ -199,9 +199,6 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
 
         return ChatReplies.Why(run, why, deciders, details);
     }
-
-    private static string GateTitle(string? gate) =>
-        Enum.TryParse<OvmSelfHost.Runbook.Definition.StepKind>(gate, out var kind) ? PersonFacingNames.Of(kind) : gate ?? "";
 
     private static string RunningJobs(MigrationRun run)
     {

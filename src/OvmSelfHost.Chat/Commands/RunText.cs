@@ -38,7 +38,7 @@ public static class RunText
         if (run.PendingGate is { } gate)
         {
             var votes = run.VotesOnPendingGate.Select(v => $"{v.User} {v.Decision.ToString().ToLowerInvariant()}d").ToList();
-            text.AppendLine($"Waiting for approval of {(Enum.TryParse<StepKind>(gate, out var kind) ? PersonFacingNames.Of(kind) : gate)} (needs {Replies.ChatReplies.Gate(settings.Gates.For(gate))}): {(votes.Count == 0 ? "no votes yet" : string.Join(", ", votes))}. See /ovm why {ShortId(run.Id)} for who can decide and what to type.");
+            text.AppendLine($"Waiting for approval of {PersonFacingNames.OfGate(gate)} (needs {Replies.ChatReplies.Gate(settings.Gates.For(gate))}): {(votes.Count == 0 ? "no votes yet" : string.Join(", ", votes))}. See /ovm why {ShortId(run.Id)} for who can decide and what to type.");
         }
 
         return text.ToString().TrimEnd();

@@ -82,7 +82,7 @@ public static class ChatReplies
         };
         if (run.PendingGate is { } gate && run.State is RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending)
         {
-            var step = Enum.TryParse<StepKind>(gate, out var kind) ? PersonFacingNames.Of(kind) : gate;
+            var step = PersonFacingNames.OfGate(gate);
             blocks.Add(new ReplyParagraph(deciders.Count == 0
                 ? $"Nobody configured can approve \"{step}\" now: ask an administrator to add an approver under Users."
                 : $"Who can decide \"{step}\": {string.Join(" or ", deciders)}."));

@@ -1,4 +1,5 @@
 using OvmSelfHost.Runbook.Definition;
+using OvmSelfHost.Runbook.Words;
 
 namespace OvmSelfHost.Runbook.Runs;
 
@@ -40,4 +41,7 @@ public static class PersonFacingNames
     };
 
     public static string Of(StepKind step) => Procedure.Step(step).Title;
+
+    /// <summary>A gate as a person reads it: a step's gate by the step's title, the other gates (acknowledgement, rollback…) by name.</summary>
+    public static string OfGate(string? gate) => Vocabularies.Steps.TryParse(gate, out var step) ? Of(step) : gate ?? "";
 }
