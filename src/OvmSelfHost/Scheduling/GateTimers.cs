@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Quartz;
 using OvmSelfHost.Runbook.Engine;
@@ -17,6 +18,10 @@ internal sealed class GateTimers(ISchedulerFactory schedulers)
 {
     public const string Group = "ovm-gates";
 
+    // Openings whose triggers this process has put on the store: every later change of the run (a vote above all,
+    // whose answer waits for the listeners) skips the store's round trips. One small entry per gate opening.
+    private readonly ConcurrentDictionary<string, bool> scheduled = new();
+
     public static async Task RegisterJobAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scheduler);
@@ -31,8 +36,13 @@ internal sealed class GateTimers(ISchedulerFactory schedulers)
             return;
         }
 
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
         var name = $"{run.Id:N}-{opening.Phase}-{opening.Gate}-{opening.Round}";
+        if (scheduled.ContainsKey(name))
+        {
+            return;
+        }
+
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
         for (var i = 0; i < clock.RemindAt.Count; i++)
         {
             if (!clock.Reminded.Contains(i))
@@ -42,6 +52,7 @@ internal sealed class GateTimers(ISchedulerFactory schedulers)
         }
 
         await AddAsync(scheduler, new TriggerKey($"{name}-deadline", Group), run.Id, opening, null, clock.Deadline.Value, cancellationToken);
+        scheduled.TryAdd(name, true);
     }
 
     private static async Task AddAsync(
