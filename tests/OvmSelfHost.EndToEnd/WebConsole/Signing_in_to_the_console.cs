@@ -17,6 +17,12 @@ namespace OvmSelfHost.EndToEnd.WebConsole;
 public sealed class Signing_in_to_the_console(ConsoleFixture console)
 {
     private static readonly TimeSpan Whole = TimeSpan.FromMinutes(4);
+
+    /// <summary>
+    /// A click that leaves for the provider or comes back from it: three processes (browser, host, provider) on 2 cores
+    /// shared with the crash and replica drills. CI once saw the first one take longer than Playwright's 30 s default.
+    /// </summary>
+    private const float NavigationTimeout = 90_000;
     private static readonly TestUser Alice = new("alice", "alice-pw", "alice@example.test", ["ovm-requesters"]);
     private static readonly TestUser Bob = new("bob", "bob-pw", "bob@example.test", ["ovm-approvers"]);
     private static readonly TestUser Carol = new("carol", "carol-pw", "carol@example.test", ["ovm-approvers"]);
@@ -31,6 +37,7 @@ public sealed class Signing_in_to_the_console(ConsoleFixture console)
         provider.BackdateSignIns = TimeSpan.FromMinutes(30);
         Configure(environment, provider, host);
         await host.StartAsync();
+        await SignInPathAnswersAsync(host, provider);
 
         var alice = await SignInAsync(host, Alice, "requester");
         var bob = await SignInAsync(host, Bob, "approver");
@@ -106,9 +113,9 @@ public sealed class Signing_in_to_the_console(ConsoleFixture console)
         await page.GotoAsync("/");
         await Expect(page.GetByTestId("connection")).ToHaveTextAsync("Live", new() { Timeout = 15_000 });
         await Expect(page.GetByTestId("user-roles")).ToHaveTextAsync("not signed in");
-        await page.GetByTestId("sign-in").ClickAsync();
+        await page.GetByTestId("sign-in").ClickAsync(new() { Timeout = NavigationTimeout });
         await FillProviderLoginAsync(page, user);
-        await Expect(page.GetByTestId("signed-in")).ToHaveTextAsync($"Signed in as {user.UserName}", new() { Timeout = 15_000 });
+        await Expect(page.GetByTestId("signed-in")).ToHaveTextAsync($"Signed in as {user.UserName}", new() { Timeout = NavigationTimeout });
         await Expect(page.GetByTestId("user-roles")).ToHaveTextAsync(roles);
         return page;
     }
@@ -117,7 +124,19 @@ public sealed class Signing_in_to_the_console(ConsoleFixture console)
     {
         await page.Locator("input[name=username]").FillAsync(user.UserName);
         await page.Locator("input[name=password]").FillAsync(user.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync(new() { Timeout = NavigationTimeout });
+    }
+
+    /// <summary>
+    /// The host's first challenge fetches the provider's metadata and loads the OpenID Connect stack; asked once
+    /// here, outside the browser, so that a slow first answer on a loaded machine is not mistaken for a broken page.
+    /// </summary>
+    private static async Task SignInPathAnswersAsync(HostProcess host, IdentityProvider provider)
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(90) };
+        using var challenge = await http.GetAsync(new Uri("/signin?returnUrl=%2F", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, challenge.StatusCode);
+        Assert.StartsWith(provider.Authority.ToString(), challenge.Headers.Location?.ToString(), StringComparison.Ordinal);
     }
 
     private static ILocator Card(IPage page, string key) => page.Locator($"[data-testid=proposal][data-key='{key}']");
