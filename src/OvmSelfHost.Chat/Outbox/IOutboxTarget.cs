@@ -5,11 +5,11 @@ namespace OvmSelfHost.Chat.Outbox;
 /// time, with consecutive rows of that conversation in order. Returns once the channel accepted
 /// them all; throws otherwise (an <see cref="OutboxDeliveryException"/> when the channel said when to
 /// come back), and the relay tries the same rows again later. Must not show twice what a previous,
-/// partly failed, delivery of the same rows already showed.
+/// partly failed, delivery of the same rows already showed. Confirms <c>hold</c> right before each post.
 /// </summary>
 public interface IOutboxTarget
 {
     string Channel { get; }
 
-    Task DeliverAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken);
+    Task DeliverAsync(IReadOnlyList<OutboxMessage> messages, OutboxHold hold, CancellationToken cancellationToken);
 }

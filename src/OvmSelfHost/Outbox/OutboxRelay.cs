@@ -15,7 +15,8 @@ namespace OvmSelfHost.Outbox;
 /// <remarks>
 /// Every replica runs a relay; a conversation is relayed only by the replica holding its lease (taken
 /// or extended right before each delivery, for longer than a delivery may take), so exactly one
-/// replica relays a conversation at a time and its order holds. A dead relayer's conversations pass
+/// replica relays a conversation at a time and its order holds; a delivery that outlasts its hold learns so
+/// at its next post (<see cref="OutboxHold"/>) and stops there. A dead relayer's conversations pass
 /// to another replica when their lease expires; a row is marked delivered only after the channel
 /// accepted it, so none is lost.
 /// </remarks>
@@ -75,20 +76,21 @@ internal sealed partial class OutboxRelay(
             var rows = conversation.ToList();
             // A migration's rows say "bring the messages up to date" and coalesce; posts go one at a time.
             var batch = rows[0].MigrationId is null ? rows.Take(1).ToList() : rows;
-            delivered |= await DeliverAsync(targets[conversation.Key.Channel], batch, stoppingToken);
+            var hold = new OutboxHold(ct => leases.ExtendConversationAsync(conversation.Key.Channel, conversation.Key.Conversation, ct));
+            delivered |= await DeliverAsync(targets[conversation.Key.Channel], batch, hold, stoppingToken);
         }
 
         return delivered;
     }
 
-    private async Task<bool> DeliverAsync(IOutboxTarget target, IReadOnlyList<OutboxMessage> batch, CancellationToken stoppingToken)
+    private async Task<bool> DeliverAsync(IOutboxTarget target, IReadOnlyList<OutboxMessage> batch, OutboxHold hold, CancellationToken stoppingToken)
     {
         var ids = batch.Select(r => r.Id).ToList();
         TimeSpan? retryAfter = null;
         string reason;
         try
         {
-            await target.DeliverAsync(batch, stoppingToken);
+            await target.DeliverAsync(batch, hold, stoppingToken);
             await store.DeliveredAsync(ids, time.GetUtcNow(), stoppingToken);
             if (batch[0].Attempts > 0)
             {
@@ -100,6 +102,12 @@ internal sealed partial class OutboxRelay(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             throw;
+        }
+        catch (OutboxHoldLostException)
+        {
+            // Not a failure of the channel: the replica that holds the conversation now delivers these rows.
+            LogHoldLost(logger, batch.Count, target.Channel, batch[0].Conversation);
+            return false;
         }
         catch (OutboxDeliveryException refused)
         {
@@ -135,6 +143,10 @@ internal sealed partial class OutboxRelay(
 
     [LoggerMessage(EventId = 4702, Level = LogLevel.Information, Message = "Delivered {Count} outbox row(s) to {Channel} ({Conversation}) after {Attempts} failed attempt(s).")]
     private static partial void LogDeliveredAfterRetries(ILogger logger, int count, string channel, string conversation, int attempts);
+
+    [LoggerMessage(EventId = 4704, Level = LogLevel.Information,
+        Message = "Stopped delivering {Count} outbox row(s) to {Channel} ({Conversation}): the delivery outlasted this replica's hold and another replica relays the conversation now.")]
+    private static partial void LogHoldLost(ILogger logger, int count, string channel, string conversation);
 
     [LoggerMessage(EventId = 4703, Level = LogLevel.Error, Message = "The outbox relay could not read the outbox; it tries again shortly.")]
     private static partial void LogRelayFailed(ILogger logger, Exception exception);

@@ -31,7 +31,15 @@ internal sealed class EfLeases(IDbContextFactory<MigrationDbContext> contexts, R
     }
 
     /// <summary>Holds an outbox conversation for <see cref="ReplicaOptions.RelayLeaseDuration"/> more: true when this replica may relay it now.</summary>
-    public async Task<bool> HoldConversationAsync(string channel, string conversation, CancellationToken cancellationToken)
+    public async Task<bool> HoldConversationAsync(string channel, string conversation, CancellationToken cancellationToken) =>
+        await ExtendConversationAsync(channel, conversation, cancellationToken)
+        || (await TryTakeAsync(ConversationKey(channel, conversation), options.Value.RelayLeaseDuration, cancellationToken)).Token is not null;
+
+    /// <summary>
+    /// Extends this replica's hold on an outbox conversation that has not lapsed; false when it lapsed (another
+    /// replica may have relayed the conversation since, so a delivery begun before must not go on).
+    /// </summary>
+    public async Task<bool> ExtendConversationAsync(string channel, string conversation, CancellationToken cancellationToken)
     {
         var key = ConversationKey(channel, conversation);
         var until = time.GetUtcNow().UtcDateTime + options.Value.RelayLeaseDuration;
@@ -39,7 +47,7 @@ internal sealed class EfLeases(IDbContextFactory<MigrationDbContext> contexts, R
         var now = time.GetUtcNow().UtcDateTime;
         var extended = await db.Leases.Where(l => l.Key == key && l.Instance == me.Instance && !l.Released && l.ExpiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, until), cancellationToken);
-        return extended == 1 || (await TryTakeAsync(key, options.Value.RelayLeaseDuration, cancellationToken)).Token is not null;
+        return extended == 1;
     }
 
     public async Task<IReadOnlyDictionary<Guid, DateTimeOffset>> RenewAsync(IReadOnlyCollection<RunFence> held, CancellationToken cancellationToken)

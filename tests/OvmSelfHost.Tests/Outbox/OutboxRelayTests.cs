@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using OvmSelfHost.Replicas;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -68,9 +69,29 @@ public sealed class OutboxRelayTests
         Assert.Equal(["a1,a2,a3", "a4"], calls.Where(c => c.Accepted).Select(c => string.Join(",", c.Lines)));
     }
 
-    private static async Task<RelayUnderTest> RelayAsync(ScriptedTarget target, Func<EfOutboxStore, Task>? before = null)
+    [Fact]
+    public async Task DeliveryOutlastsItsHold_AnotherReplicaTakesTheConversation_NothingMoreIsPostedAndTheRowWaitsForTheHolder()
     {
+        var relayLease = TimeSpan.FromMilliseconds(400);
         var contexts = await Databases.CreateAsync(StorageProvider.Sqlite);
+        var other = new EfLeases(contexts, ReplicaIdentity.Start("other-replica"), Options.Create(new ReplicaOptions { RelayLeaseDuration = relayLease }), TimeProvider.System);
+        var target = new SlowTarget(async () =>
+        {
+            // The first delivery stalls past its hold, and another replica takes the conversation meanwhile.
+            await Task.Delay(relayLease * 2);
+            Assert.True(await other.HoldConversationAsync("slack", "C1", CancellationToken.None));
+        });
+        await using var relay = await RelayAsync(target, contexts: contexts, relayLease: relayLease);
+        await relay.Store.AddAsync(OutboxMessage.Post("slack", "C1", "{}", "hello"), CancellationToken.None);
+
+        await relay.WaitDeliveredAsync();
+
+        Assert.Equal(["stalled, hold lost", "posted"], target.Calls);
+    }
+
+    private static async Task<RelayUnderTest> RelayAsync(IOutboxTarget target, Func<EfOutboxStore, Task>? before = null, IDbContextFactory<MigrationDbContext>? contexts = null, TimeSpan? relayLease = null)
+    {
+        contexts ??= await Databases.CreateAsync(StorageProvider.Sqlite);
         var signal = new OutboxSignal(TimeProvider.System);
         var store = new EfOutboxStore(contexts, new OutboxWriter([], signal, TimeProvider.System));
         if (before is not null)
@@ -79,7 +100,7 @@ public sealed class OutboxRelayTests
         }
 
         var services = new ServiceCollection().AddSingleton<IOutboxTarget>(target).BuildServiceProvider();
-        var leases = new EfLeases(contexts, ReplicaIdentity.Start("relay-test"), Options.Create(new ReplicaOptions()), TimeProvider.System);
+        var leases = new EfLeases(contexts, ReplicaIdentity.Start("relay-test"), Options.Create(new ReplicaOptions { RelayLeaseDuration = relayLease ?? new ReplicaOptions().RelayLeaseDuration }), TimeProvider.System);
         var relay = new OutboxRelay(store, leases, services, signal, Options.Create(Quick), TimeProvider.System, NullLogger<OutboxRelay>.Instance);
         await relay.StartAsync(CancellationToken.None);
         return new RelayUnderTest(relay, store, services);
@@ -115,7 +136,7 @@ public sealed class OutboxRelayTests
 
         public List<(DateTimeOffset At, IReadOnlyList<string?> Lines, bool Accepted)> Calls { get { lock (calls) { return calls.ToList(); } } }
 
-        public Task DeliverAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+        public Task DeliverAsync(IReadOnlyList<OutboxMessage> messages, OutboxHold hold, CancellationToken cancellationToken)
         {
             lock (calls)
             {
@@ -132,6 +153,49 @@ public sealed class OutboxRelayTests
             {
                 Assert.True(DateTime.UtcNow < deadline, $"only {Calls.Count} deliveries were tried");
                 await Task.Delay(20);
+            }
+        }
+    }
+
+    /// <summary>Stalls once before its post (as told), then posts after confirming its hold, as a channel target does.</summary>
+    private sealed class SlowTarget(Func<Task> stall) : IOutboxTarget
+    {
+        private readonly List<string> calls = [];
+        private bool stalled;
+
+        public string Channel => "slack";
+
+        public List<string> Calls { get { lock (calls) { return calls.ToList(); } } }
+
+        public async Task DeliverAsync(IReadOnlyList<OutboxMessage> messages, OutboxHold hold, CancellationToken cancellationToken)
+        {
+            if (!stalled)
+            {
+                stalled = true;
+                await stall();
+                try
+                {
+                    await hold.ConfirmAsync(cancellationToken);
+                }
+                catch (OutboxHoldLostException)
+                {
+                    Record("stalled, hold lost");
+                    throw;
+                }
+            }
+            else
+            {
+                await hold.ConfirmAsync(cancellationToken);
+            }
+
+            Record("posted");
+        }
+
+        private void Record(string call)
+        {
+            lock (calls)
+            {
+                calls.Add(call);
             }
         }
     }

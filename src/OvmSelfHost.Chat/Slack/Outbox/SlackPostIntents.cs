@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using OvmSelfHost.Chat.Messages;
+using OvmSelfHost.Chat.Outbox;
 using OvmSelfHost.Chat.Slack.WebApi;
 
 namespace OvmSelfHost.Chat.Slack.Outbox;
@@ -28,9 +29,16 @@ public sealed class SlackPostIntents(SlackOutboxApi slack, IChatMessageStore mes
     public static SlackMessageMetadata Tag(Guid migrationId, string post) =>
         new(EventType, new JsonObject { ["migration"] = migrationId.ToString("N"), ["post"] = post });
 
-    /// <summary>Records, before posting, that <paramref name="post"/> is about to be made in <paramref name="conversation"/>.</summary>
-    public Task RecordAsync(Guid migrationId, string conversation, string post, CancellationToken cancellationToken) =>
-        messages.SaveAsync(new ChatMessageRef(SlackRunPublisher.ChannelName, migrationId, IntentKey, conversation, post), cancellationToken);
+    /// <summary>
+    /// Records, before posting, that <paramref name="post"/> is about to be made in <paramref name="conversation"/>,
+    /// once the relay's <paramref name="hold"/> on the conversation is confirmed (no other replica posts meanwhile).
+    /// </summary>
+    public async Task RecordAsync(OutboxHold hold, Guid migrationId, string conversation, string post, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        await hold.ConfirmAsync(cancellationToken);
+        await messages.SaveAsync(new ChatMessageRef(SlackRunPublisher.ChannelName, migrationId, IntentKey, conversation, post), cancellationToken);
+    }
 
     /// <summary>
     /// The migration's stored refs, after remembering what an interrupted delivery posted without remembering it.

@@ -35,19 +35,20 @@ public sealed class SlackRunPublisher(
     public static OutboxMessage Post(string channel, string? threadTs, string text) =>
         OutboxMessage.Post(ChannelName, $"{channel}/{threadTs}", JsonSerializer.Serialize(new SlackMessage(channel, "", ThreadTs: threadTs), SlackJson.Options), text);
 
-    public async Task DeliverAsync(IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)
+    public async Task DeliverAsync(IReadOnlyList<OutboxMessage> rows, OutboxHold hold, CancellationToken cancellationToken)
     {
         try
         {
             if (rows[0].MigrationId is { } migrationId)
             {
-                await PublishAsync(migrationId, rows, cancellationToken);
+                await PublishAsync(migrationId, rows, hold, cancellationToken);
                 return;
             }
 
             foreach (var row in rows)
             {
                 var to = JsonSerializer.Deserialize<SlackMessage>(row.Address ?? "{}", SlackJson.Options) ?? throw new OutboxDeliveryException("a Slack post without an address", null);
+                await hold.ConfirmAsync(cancellationToken);
                 await slack.PostMessageAsync(to with { Text = row.Line ?? "" }, cancellationToken);
             }
         }
@@ -57,7 +58,7 @@ public sealed class SlackRunPublisher(
         }
     }
 
-    private async Task PublishAsync(Guid migrationId, IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)
+    private async Task PublishAsync(Guid migrationId, IReadOnlyList<OutboxMessage> rows, OutboxHold hold, CancellationToken cancellationToken)
     {
         var run = await engine.FindAsync(migrationId, cancellationToken);
         if (run is null)
@@ -66,12 +67,12 @@ public sealed class SlackRunPublisher(
         }
 
         var stored = await intents.ObserveAsync(run.Id, cancellationToken);
-        var main = await RunMessageAsync(run, stored.FirstOrDefault(m => m.Key == ChatMessageRef.RunKey), cancellationToken);
-        await ThreadAsync(run, main, stored.FirstOrDefault(m => m.Key == ThreadKey), rows, cancellationToken);
-        await GatesAsync(run, main, stored, cancellationToken);
+        var main = await RunMessageAsync(run, stored.FirstOrDefault(m => m.Key == ChatMessageRef.RunKey), hold, cancellationToken);
+        await ThreadAsync(run, main, stored.FirstOrDefault(m => m.Key == ThreadKey), rows, hold, cancellationToken);
+        await GatesAsync(run, main, stored, hold, cancellationToken);
     }
 
-    private async Task<ChatMessageRef> RunMessageAsync(MigrationRun run, ChatMessageRef? main, CancellationToken cancellationToken)
+    private async Task<ChatMessageRef> RunMessageAsync(MigrationRun run, ChatMessageRef? main, OutboxHold hold, CancellationToken cancellationToken)
     {
         if (main is not null)
         {
@@ -79,7 +80,7 @@ public sealed class SlackRunPublisher(
             return main;
         }
 
-        await intents.RecordAsync(run.Id, options.Value.Channel!, ChatMessageRef.RunKey, cancellationToken);
+        await intents.RecordAsync(hold, run.Id, options.Value.Channel!, ChatMessageRef.RunKey, cancellationToken);
         var posted = await slack.PostMessageAsync(
             SlackRunMessage.Render(run, engine.Settings, options.Value.Channel!) with { Metadata = SlackPostIntents.Tag(run.Id, ChatMessageRef.RunKey) }, cancellationToken);
         main = new ChatMessageRef(ChannelName, run.Id, ChatMessageRef.RunKey, posted.Channel, posted.Ts);
@@ -88,7 +89,7 @@ public sealed class SlackRunPublisher(
     }
 
     /// <summary>The rows' lines not yet in the thread, as few posts as Slack's length limit allows, each remembered once accepted.</summary>
-    private async Task ThreadAsync(MigrationRun run, ChatMessageRef main, ChatMessageRef? through, IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)
+    private async Task ThreadAsync(MigrationRun run, ChatMessageRef main, ChatMessageRef? through, IReadOnlyList<OutboxMessage> rows, OutboxHold hold, CancellationToken cancellationToken)
     {
         var shown = long.TryParse(through?.MessageId, NumberStyles.None, CultureInfo.InvariantCulture, out var last) ? last : 0;
         var pending = rows.Where(r => r.Id > shown && r.Line is not null).ToList();
@@ -97,7 +98,7 @@ public sealed class SlackRunPublisher(
             var chunk = Chunk(pending);
             var text = SlackText.Limit(string.Join('\n', chunk.Select(r => r.Line)), MaxText);
             var post = SlackPostIntents.ThreadPost(chunk[^1].Id);
-            await intents.RecordAsync(run.Id, main.Conversation, post, cancellationToken);
+            await intents.RecordAsync(hold, run.Id, main.Conversation, post, cancellationToken);
             await slack.PostMessageAsync(new SlackMessage(main.Conversation, text, ThreadTs: main.MessageId, Metadata: SlackPostIntents.Tag(run.Id, post)), cancellationToken);
             await messages.SaveAsync(new ChatMessageRef(ChannelName, run.Id, ThreadKey, main.Conversation, chunk[^1].Id.ToString(CultureInfo.InvariantCulture)), cancellationToken);
             pending.RemoveRange(0, chunk.Count);
@@ -122,7 +123,7 @@ public sealed class SlackRunPublisher(
         return chunk;
     }
 
-    private async Task GatesAsync(MigrationRun run, ChatMessageRef main, IReadOnlyList<ChatMessageRef> stored, CancellationToken cancellationToken)
+    private async Task GatesAsync(MigrationRun run, ChatMessageRef main, IReadOnlyList<ChatMessageRef> stored, OutboxHold hold, CancellationToken cancellationToken)
     {
         var open = GateProposals.OpenKey(run);
         var openKey = open is null ? null : ChatMessageRef.GateKey(open);
@@ -139,11 +140,11 @@ public sealed class SlackRunPublisher(
 
         if (open is not null)
         {
-            await OpenGateAsync(run, open, main, stored.FirstOrDefault(m => m.Key == openKey), cancellationToken);
+            await OpenGateAsync(run, open, main, stored.FirstOrDefault(m => m.Key == openKey), hold, cancellationToken);
         }
     }
 
-    private async Task OpenGateAsync(MigrationRun run, ProposalKey open, ChatMessageRef main, ChatMessageRef? existing, CancellationToken cancellationToken)
+    private async Task OpenGateAsync(MigrationRun run, ProposalKey open, ChatMessageRef main, ChatMessageRef? existing, OutboxHold hold, CancellationToken cancellationToken)
     {
         var proposal = GateProposals.Describe(run, open, engine.Settings);
         if (existing is not null)
@@ -153,7 +154,7 @@ public sealed class SlackRunPublisher(
         }
 
         var post = ChatMessageRef.GateKey(open);
-        await intents.RecordAsync(run.Id, main.Conversation, post, cancellationToken);
+        await intents.RecordAsync(hold, run.Id, main.Conversation, post, cancellationToken);
         var posted = await slack.PostMessageAsync(
             SlackProposalMessage.Render(proposal, main.Conversation, main.MessageId) with { Metadata = SlackPostIntents.Tag(run.Id, post) }, cancellationToken);
         await messages.SaveAsync(new ChatMessageRef(ChannelName, run.Id, post, posted.Channel, posted.Ts), cancellationToken);

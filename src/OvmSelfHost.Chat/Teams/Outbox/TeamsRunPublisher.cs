@@ -31,13 +31,13 @@ public sealed class TeamsRunPublisher(MigrationEngine engine, TeamsOutboxConnect
     public static OutboxMessage Post(TeamsConversationRef conversation, string text) =>
         OutboxMessage.Post(TeamsChannel.Name, conversation.ConversationId, conversation.ToJson(), text);
 
-    public async Task DeliverAsync(IReadOnlyList<OutboxMessage> rows, CancellationToken cancellationToken)
+    public async Task DeliverAsync(IReadOnlyList<OutboxMessage> rows, OutboxHold hold, CancellationToken cancellationToken)
     {
         try
         {
             if (rows[0].MigrationId is { } migrationId)
             {
-                await PublishAsync(migrationId, cancellationToken);
+                await PublishAsync(migrationId, hold, cancellationToken);
                 return;
             }
 
@@ -45,6 +45,7 @@ public sealed class TeamsRunPublisher(MigrationEngine engine, TeamsOutboxConnect
             {
                 // Written only from an authenticated activity's conversation (see TeamsInstallations).
                 var to = installations.Read(row.Address) ?? throw new OutboxDeliveryException("a Teams post without a conversation", null);
+                await hold.ConfirmAsync(cancellationToken);
                 await connector.SendAsync(to.ServiceUrl, to.ConversationId, TeamsActivity.Message(row.Line ?? ""), cancellationToken);
             }
         }
@@ -54,7 +55,7 @@ public sealed class TeamsRunPublisher(MigrationEngine engine, TeamsOutboxConnect
         }
     }
 
-    private async Task PublishAsync(Guid migrationId, CancellationToken cancellationToken)
+    private async Task PublishAsync(Guid migrationId, OutboxHold hold, CancellationToken cancellationToken)
     {
         var run = await engine.FindAsync(migrationId, cancellationToken);
         if (run is null)
@@ -77,7 +78,7 @@ public sealed class TeamsRunPublisher(MigrationEngine engine, TeamsOutboxConnect
             return;
         }
 
-        await PostAsync(run, stored, activity, cancellationToken);
+        await PostAsync(run, stored, activity, hold, cancellationToken);
     }
 
     /// <summary>The card as <paramref name="viewer"/> sees it, from the stored gate openings.</summary>
@@ -92,7 +93,7 @@ public sealed class TeamsRunPublisher(MigrationEngine engine, TeamsOutboxConnect
         return TeamsRunCard.Render(run, engine.Settings, TeamsRunCard.VotedGates(run).Concat(shown), members.ApproverIds(), viewer);
     }
 
-    private async Task PostAsync(MigrationRun run, IReadOnlyList<ChatMessageRef> stored, TeamsActivity activity, CancellationToken cancellationToken)
+    private async Task PostAsync(MigrationRun run, IReadOnlyList<ChatMessageRef> stored, TeamsActivity activity, OutboxHold hold, CancellationToken cancellationToken)
     {
         var home = installations.Read(stored.FirstOrDefault(m => m.Key == TeamsInstallations.HomeKey));
         if (home is null && run.RequestedVia == TeamsChannel.Name)
@@ -106,6 +107,7 @@ public sealed class TeamsRunPublisher(MigrationEngine engine, TeamsOutboxConnect
             return;
         }
 
+        await hold.ConfirmAsync(cancellationToken);
         TeamsConversationRef at;
         string activityId;
         if (home is null && target.IsChannel)
