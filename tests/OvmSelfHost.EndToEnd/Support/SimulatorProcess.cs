@@ -81,7 +81,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
 
     private async Task WaitUntilUpAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (process!.HasExited)
@@ -104,7 +104,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
             await Task.Delay(200);
         }
 
-        throw new TimeoutException($"The simulator did not answer at {ControlUrl} within 60 s.");
+        throw new TimeoutException($"The simulator did not answer at {ControlUrl} within 180 s (a start is a wait, not a measure).");
     }
 
     private void Write(string? line)
