@@ -123,41 +123,30 @@ public sealed class Killing_the_executing_replica(ITestOutputHelper output)
 
         var expected = (await database.OutboxLinesAsync(id, "slack")).SelectMany(l => l.Split('\n')).ToList();
         var posts = thread.Where(c => !c.HasBlocks).Select(c => c.Text).ToList();
-        var (posted, repeats) = Align(expected, posts);
         output.WriteLine($"Slack: 1 run message edited {calls.Count(c => !c.IsPost && c.Ts == main.Ts)} times, {proposals.Count} proposals, " +
-                         $"{posted} thread lines in {posts.Count} posts; outbox lines {expected.Count}; " +
-                         $"threads read back before posting again: {slack.Reads}; posts repeated: {repeats.Count}.");
-        repeats.ForEach(r => output.WriteLine($"  repeated: {r}"));
-        Assert.Equal(expected.Count, posted);
+                         $"{posts.Count} thread posts; outbox lines {expected.Count}; threads read back before posting again: {slack.Reads}.");
+        Assert.Equal(expected.Count, Align(expected, posts));
     }
 
     /// <summary>
     /// Walks the thread's posts along the outbox's lines: each post must be the outbox's next lines (so a line the
-    /// outbox itself holds twice, a step begun again after a takeover, is expected twice). Known gap, issue 12 left
-    /// open: in about one run in three a post is repeated later (seen once, around a kill in StopOldManager, after
-    /// posts were already read back before posting); such a post, whose every line was already posted, is counted and shown.
-    /// Anything else, a line lost or out of order, fails here.
+    /// outbox itself holds twice, a step begun again after a takeover, is expected twice). A post repeated, a line
+    /// lost or out of order fails here. (A repeat was once seen: a delivery that outlasted its relay hold went on
+    /// posting while another replica delivered the same rows; a target now confirms its hold before each post.)
     /// </summary>
-    private static (int Posted, List<string> Repeats) Align(List<string> expected, List<string> posts)
+    private static int Align(List<string> expected, List<string> posts)
     {
         var cursor = 0;
-        var repeats = new List<string>();
-        for (var i = 0; i < posts.Count; i++)
+        foreach (var post in posts)
         {
-            var lines = posts[i].Split('\n');
+            var lines = post.Split('\n');
             var follows = cursor + lines.Length <= expected.Count && expected.Skip(cursor).Take(lines.Length).SequenceEqual(lines);
-            if (!follows && lines.All(line => expected.Take(cursor).Contains(line)))
-            {
-                repeats.Add(posts[i]);
-                continue;
-            }
-
             Assert.True(follows,
                 $"Slack thread diverges from the outbox at line {cursor}: posted [{string.Join(" | ", lines)}], the outbox goes on with [{string.Join(" | ", expected.Skip(cursor).Take(3))}].");
             cursor += lines.Length;
         }
 
-        return (cursor, repeats);
+        return cursor;
     }
 
     /// <summary>
