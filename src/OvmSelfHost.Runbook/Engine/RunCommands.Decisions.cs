@@ -30,6 +30,25 @@ public sealed partial class RunCommands
             ? VoteRefusal(run, user, decision, reason, expected, authentication)
             : NoSuchRun(id);
 
+    /// <summary>
+    /// Who may vote on <paramref name="opening"/> of <paramref name="run"/>, by the same checks a vote gets (approver role, the
+    /// opening still waiting, the requester rule, one vote per person, separation of duties): every configured person with the
+    /// refusal an approval from them would get. A fresh sign-in is assumed, because a channel asks for one on click.
+    /// </summary>
+    public IReadOnlyList<GateVoter> Voters(MigrationRun run, GateOpening opening)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return [.. people.All.Select(p => new GateVoter(p, VoterRefusal(run, opening, p.Name)))];
+    }
+
+    /// <summary>Why an approval from <paramref name="person"/> on <paramref name="opening"/> would not count now (as if freshly signed in); null when it would.</summary>
+    public string? VoterRefusal(MigrationRun run, GateOpening opening, string person)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var asIfFresh = new Authentication("as-if-fresh", SignedInAt: time.GetUtcNow());
+        return VoteRefusal(run, person, VoteDecision.Approve, null, opening, asIfFresh)?.Message;
+    }
+
     private CommandOutcome Decide(
         MigrationRun run, List<AuditEntry> journal, string user, string channel, VoteDecision decision, string? reason, GateOpening? expected, Authentication? authentication)
     {

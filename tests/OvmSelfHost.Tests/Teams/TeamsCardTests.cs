@@ -184,4 +184,23 @@ public sealed class TeamsCardTests : IAsyncLifetime
         var confirmed = (await host.InvokeAsync(TeamsTestHost.Bob, "gate.approve", TeamsCards.Data("proposal", asking.Proposal()!))).CardOf();
         Assert.Contains("(1 of 2)", confirmed.ToJsonString());
     }
+
+    [Fact]
+    public async Task ApproverAlreadyVoted_RefreshTheCard_OffersThemNoButtonsButTheOtherApproverStill()
+    {
+        var (id, card) = await StartAndWaitForFirstGateAsync();
+        await host.InvokeAsync(TeamsTestHost.Bob, "gate.approve", TeamsCards.Data("proposal", card.Proposal()!));
+        var install = await host.WaitForOpenGateAsync(id, "InstallManager");
+        await host.InvokeAsync(TeamsTestHost.Bob, "gate.approve", TeamsCards.Data("proposal", install.Proposal()!));
+        var stop = await host.WaitForOpenGateAsync(id, "StopOldManager");
+
+        var answer = (await host.InvokeAsync(TeamsTestHost.Bob, "gate.approve", TeamsCards.Data("proposal", stop.Proposal()!))).CardOf();
+        var bobs = (await host.InvokeAsync(TeamsTestHost.Bob, "run.refresh", TeamsCards.Data("migration", id.ToString("N")))).CardOf();
+        var carols = (await host.InvokeAsync(TeamsTestHost.Carol, "run.refresh", TeamsCards.Data("migration", id.ToString("N")))).CardOf();
+
+        Assert.Contains("(1 of 2)", answer.ToJsonString());
+        Assert.Null(answer.Proposal("gate.approve.confirm"));
+        Assert.Empty(bobs.Buttons().Where(b => b["verb"]!.GetValue<string>().StartsWith("gate.", StringComparison.Ordinal)));
+        Assert.Equal(stop.Proposal("gate.approve.confirm"), carols.Proposal("gate.approve.confirm"));
+    }
 }
