@@ -66,7 +66,7 @@ public sealed partial class RunCommands
                 break;
             case OperatorAction.Rollback:
                 // Entering RollbackPending opened the Rollback gate (RunStateMachine): a rollback never waits without one.
-                var required = GatePolicies.RequiredApprovals(settings.Gates.For(GateKeys.Rollback));
+                var required = GatePolicies.RequiredApprovals(settings.Gates.For(GateKey.Rollback));
                 run.StatusMessage = $"Rollback of phase {run.Phase} requested by {user}: waits for {required} approval(s).";
                 break;
             case OperatorAction.Abort:

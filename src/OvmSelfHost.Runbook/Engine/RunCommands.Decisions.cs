@@ -58,8 +58,9 @@ public sealed partial class RunCommands
         }
 
         var person = Caller(user, authentication)!;
-        var gate = run.PendingGate!;
-        var seen = run.SnapshotOf(run.Phase, gate, run.GateRound);
+        var opening = GateOpening.WaitingIn(run)!;
+        var gate = opening.Gate;
+        var seen = run.SnapshotOf(opening);
         run.Votes.Add(new Vote(run.Phase, gate, run.GateRound, person.Name, channel, decision, reason, time.GetUtcNow(), authentication,
             decision == VoteDecision.Approve ? seen?.Hash : null));
         journal.Add(Journal(run, person.Name, channel, decision == VoteDecision.Approve ? "approved" : "rejected",
@@ -74,7 +75,7 @@ public sealed partial class RunCommands
         }
 
         var required = GatePolicies.RequiredApprovals(settings.Gates.For(gate));
-        var approvals = run.ApprovalsIn(gate, run.GateRound);
+        var approvals = run.ApprovalsIn(opening);
         if (approvals < required)
         {
             run.StatusMessage = $"{gate} has {approvals} of {required} approvals: needs one more from {string.Join(", ", OtherApprovers(run))}.";
@@ -87,7 +88,7 @@ public sealed partial class RunCommands
 
     private CommandOutcome CloseGate(MigrationRun run, List<AuditEntry> journal, string actor, string message)
     {
-        var wasAcknowledgement = run.PendingGate is GateKeys.AcknowledgeNonMinimal or GateKeys.AcceptDifferences or GateKeys.AcceptFailedDrill;
+        var wasAcknowledgement = run.PendingGate?.IsAcceptance == true;
         var step = run.CurrentStep;
         switch (run.State)
         {
@@ -161,7 +162,7 @@ public sealed partial class RunCommands
     }
 
     /// <summary>Why a dangerous gate does not take this approval: no sign-in at the identity provider, or one older than the limit.</summary>
-    private string? StaleSignIn(string gate, Authentication? authentication)
+    private string? StaleSignIn(GateKey gate, Authentication? authentication)
     {
         if (settings.FreshSignIn is not { } rule || !rule.Applies(gate))
         {
@@ -184,7 +185,7 @@ public sealed partial class RunCommands
     private IEnumerable<string> OtherApprovers(MigrationRun run) =>
         people.Approvers
             .Select(p => p.Name)
-            .Where(n => !string.Equals(n, run.RequestedBy, StringComparison.OrdinalIgnoreCase) || settings.Gates.RequesterMayVote(run.PendingGate!))
+            .Where(n => !string.Equals(n, run.RequestedBy, StringComparison.OrdinalIgnoreCase) || settings.Gates.RequesterMayVote(run.PendingGate!.Value))
             .Where(n => !run.VotesOnPendingGate.Any(v => string.Equals(v.User, n, StringComparison.OrdinalIgnoreCase)))
             .Where(n => settings.Gates.SeparationRefusal(run, n) is null);
 }

@@ -27,7 +27,7 @@ internal sealed partial class RunTransitionLog(TimeProvider time, ILogger<RunTra
 
         if (waiting && run.PendingGate is { } gate)
         {
-            openGates.TryAdd(run.Id, (run.GateRound, gate, time.GetTimestamp()));
+            openGates.TryAdd(run.Id, (run.GateRound, gate.Name, time.GetTimestamp()));
         }
 
         return Task.CompletedTask;
