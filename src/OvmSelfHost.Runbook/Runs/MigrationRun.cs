@@ -76,6 +76,9 @@ public sealed class MigrationRun
 
     public IReadOnlyList<string> Environments => [EnvironmentA, EnvironmentB];
 
+    /// <summary>The first eight hex digits of a migration's id: how people name it in chat and on cards.</summary>
+    public static string ShortIdOf(Guid id) => id.ToString("N")[..8];
+
     public PhasePlan CurrentPhase => Procedure.Phase(Phase, EnvironmentA, EnvironmentB);
 
     public StepRecord CurrentStep => StepAt(Phase, Step);

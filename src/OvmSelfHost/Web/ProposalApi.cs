@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OvmSelfHost.Chat.Deduplication;
 using OvmSelfHost.Chat.Proposals;
+using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Endpoints;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Settings;

@@ -1,4 +1,5 @@
 using OvmSelfHost.Chat.Proposals;
+using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Definition;
 
 namespace OvmSelfHost.Web;

@@ -1,13 +1,14 @@
-using OvmSelfHost.Chat.Commands;
 using OvmSelfHost.Runbook.Definition;
-using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Settings;
 using OvmSelfHost.Runbook.Words;
 
-namespace OvmSelfHost.Chat.Proposals;
+namespace OvmSelfHost.Runbook.Gates;
 
-/// <summary>Builds proposals from a stored run: the open gate, and any earlier opening by its key.</summary>
+/// <summary>
+/// What every gate shows, in one place: builds proposals from a stored run (the open gate, and any earlier opening by its
+/// key) with the title, facts, risk and votes the channels render as they are.
+/// </summary>
 public static class GateProposals
 {
     /// <summary>The gate that waits for votes now, or null.</summary>
@@ -24,7 +25,7 @@ public static class GateProposals
             .ToList();
         var status = Status(key == OpenKey(run), decisions, required);
         var plan = Procedure.Phase(key.Phase, run.EnvironmentA, run.EnvironmentB);
-        var label = $"{RunText.ShortId(run.Id)} ({run.EnvironmentA} and {run.EnvironmentB}), phase {key.Phase}";
+        var label = $"{MigrationRun.ShortIdOf(run.Id)} ({run.EnvironmentA} and {run.EnvironmentB}), phase {key.Phase}";
         var mayVote = settings.Gates.RequesterMayVote(key.Gate);
         if (key.Gate.IsStep(out var kind))
         {

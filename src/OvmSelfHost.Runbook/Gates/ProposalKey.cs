@@ -1,7 +1,6 @@
 using System.Globalization;
-using OvmSelfHost.Runbook.Gates;
 
-namespace OvmSelfHost.Chat.Proposals;
+namespace OvmSelfHost.Runbook.Gates;
 
 /// <summary>
 /// One opening of one gate of one migration: what a button or card action points at. A gate opened
