@@ -158,7 +158,7 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
     {
         var why = run.State switch
         {
-            RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending =>
+            var state when GateOpening.WaitsForVotes(state) =>
                 $"It waits for approval of \"{PersonFacingNames.OfGate(run.PendingGate)}\": {run.StatusMessage}",
             RunState.Running => $"Phase {run.Phase}, {PersonFacingNames.Of(run.Step)}, is running{RunningJobs(run)}.",
             RunState.Queued when !engine.AdaptersConfigured => MigrationEngine.NoAdapterMessageText,

@@ -141,8 +141,8 @@ public sealed partial class RunCommands
     {
         ArgumentNullException.ThrowIfNull(run);
         var actions = AllowedActions(run).Select(Words.Vocabularies.Actions.WordFor).ToList();
-        var vote = run.PendingGate is { } gate && run.State is RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending
-            ? $"approve or reject gate {gate}"
+        var vote = GateOpening.WaitingIn(run) is { } opening
+            ? $"approve or reject gate {opening.Gate}"
             : null;
         var options = actions.Count == 0 ? [] : new List<string> { string.Join(", ", actions) };
         if (vote is not null)

@@ -9,11 +9,16 @@ namespace OvmSelfHost.Runbook.Gates;
 /// </summary>
 public sealed record GateOpening(int Phase, GateKey Gate, int Round)
 {
+    /// <summary>The states in which a run waits for votes on its pending gate: the one place that says so.</summary>
+    public static bool WaitsForVotes(RunState state) =>
+        state is RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending;
+
     /// <summary>The opening that waits for votes in <paramref name="run"/> now, or null when none does.</summary>
-    public static GateOpening? WaitingIn(MigrationRun run) =>
-        run.PendingGate is { } gate && run.State is RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending
-            ? new GateOpening(run.Phase, gate, run.GateRound)
-            : null;
+    public static GateOpening? WaitingIn(MigrationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.PendingGate is { } gate && WaitsForVotes(run.State) ? new GateOpening(run.Phase, gate, run.GateRound) : null;
+    }
 
     /// <summary>The opening a vote was cast on.</summary>
     public static GateOpening Of(Vote vote)

@@ -144,7 +144,7 @@ public static class TeamsRunCard
     {
         RunState.Completed => "Good",
         RunState.Failed or RunState.Rejected or RunState.Aborted or RunState.RolledBack => "Attention",
-        RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending => "Warning",
+        var waiting when GateOpening.WaitsForVotes(waiting) => "Warning",
         _ => null,
     };
 
