@@ -10,7 +10,7 @@ using OvmSelfHost.Runbook.Words;
 namespace OvmSelfHost.Chat.Commands;
 
 /// <summary>Carries out the command language for any channel; the channel only says who and where.</summary>
-public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, IReadinessChecks? readiness = null, PeopleDirectory? people = null)
+public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, IReadinessChecks? readiness = null)
 {
     /// <param name="receipt">What a decision found when the command arrived (<see cref="ReceiveAsync"/>); null: it arrives now.</param>
     /// <param name="authentication">How the person proved who they are (the console and API with sign-in); null: the channel's mapping of configured users.</param>
@@ -35,7 +35,7 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
             "approve" => await DecideAsync(user, channel, command, VoteDecision.Approve, receipt, authentication, cancellationToken),
             "reject" => await DecideAsync(user, channel, command, VoteDecision.Reject, receipt, authentication, cancellationToken),
             "windows" => CommandReply.Done(WindowText.List(engine.Windows, time.GetUtcNow())),
-            "why" => await WithRunAsync(command, async run => CommandReply.Done(await WhyAsync(run, cancellationToken), run.Id), cancellationToken),
+            "why" => await WithRunAsync(command, run => CommandReply.Done(Why(run), run.Id), cancellationToken),
             "audit" => await AuditAsync(command, cancellationToken),
             _ when Vocabularies.Actions.TryParse(command.Verb, out var action) => await ActAsync(user, channel, command, action, authentication, cancellationToken),
             _ => CommandReply.Invalid($"{Vocabularies.Actions.Refusal(command.Verb)} Try /ovm help."),
@@ -154,11 +154,11 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
             return CommandReply.Done(text.ToString().TrimEnd(), run.Id);
         }, cancellationToken);
 
-    private async Task<ReplyDocument> WhyAsync(MigrationRun run, CancellationToken cancellationToken)
+    private ReplyDocument Why(MigrationRun run)
     {
         var why = run.State switch
         {
-            RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending =>
+            var state when GateOpening.WaitsForVotes(state) =>
                 $"It waits for approval of \"{PersonFacingNames.OfGate(run.PendingGate)}\": {run.StatusMessage}",
             RunState.Running => $"Phase {run.Phase}, {PersonFacingNames.Of(run.Step)}, is running{RunningJobs(run)}.",
             RunState.Queued when !engine.AdaptersConfigured => MigrationEngine.NoAdapterMessageText,
@@ -171,25 +171,17 @@ public sealed class CommandExecutor(MigrationEngine engine, TimeProvider time, I
         var deciders = new List<string>();
         if (GateOpening.WaitingIn(run) is { } opening)
         {
-            if (run.SnapshotOf(opening.Phase, opening.Gate, opening.Round) is { } shown)
+            if (run.SnapshotOf(opening) is { } shown)
             {
                 details.Add(shown.Describe());
-                if (run.SnapshotOf(opening.Phase, opening.Gate, opening.Round - 1)?.VoidedBecause is { } voided)
+                if (run.SnapshotOf(opening with { Round = opening.Round - 1 })?.VoidedBecause is { } voided)
                 {
                     details.Add($"Round {opening.Round - 1} was voided: {voided}");
                 }
             }
 
-            // Who can decide is what the runbook's vote rules say for each configured person, not a guess here;
-            // asked as if each had just signed in, since a gate that needs a fresh sign-in is still theirs to decide.
-            var asIfSignedIn = new Authentication("what-if", SignedInAt: time.GetUtcNow());
-            foreach (var person in people?.All ?? [])
-            {
-                if (await engine.VoteRefusalAsync(run.Id, person.Name, VoteDecision.Approve, null, opening, cancellationToken, asIfSignedIn) is null)
-                {
-                    deciders.Add(person.Name);
-                }
-            }
+            // Who can decide is the runbook's answer for each configured person, not a guess here.
+            deciders.AddRange(engine.Voters(run, opening).Where(v => v.MayVote).Select(v => v.Person.Name));
 
             if (engine.Settings.FreshSignIn is { } fresh && fresh.Applies(opening.Gate))
             {

@@ -9,7 +9,7 @@ namespace OvmSelfHost.Chat.Commands;
 /// <summary>Runs as plain text, the same in every channel.</summary>
 public static class RunText
 {
-    public static string ShortId(Guid id) => id.ToString("N")[..8];
+    public static string ShortId(Guid id) => MigrationRun.ShortIdOf(id);
 
     /// <summary>Which replica executes the run, for a person who wonders where its steps run (and whether anyone does).</summary>
     public static string Executor(MigrationRun run) =>

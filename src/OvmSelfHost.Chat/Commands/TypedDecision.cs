@@ -45,6 +45,6 @@ internal static class TypedDecision
                 $"{gate} is not waiting: {id} waits on {waiting.Describe()}. To decide that, type {exact}. Nothing was recorded.", run.Id));
     }
 
-    private static string Exact(string verb, string id, string gate) =>
+    private static string Exact(string verb, string id, GateKey gate) =>
         verb == "reject" ? $"/ovm reject {id} {gate} <reason>" : $"/ovm approve {id} {gate}";
 }

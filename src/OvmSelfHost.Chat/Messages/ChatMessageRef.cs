@@ -13,5 +13,5 @@ public sealed record ChatMessageRef(string Channel, Guid MigrationId, string Key
 {
     public const string RunKey = "run";
 
-    public static string GateKey(Proposals.ProposalKey key) => "gate:" + key;
+    public static string GateKey(Runbook.Gates.ProposalKey key) => "gate:" + key;
 }

@@ -1,3 +1,5 @@
+using OvmSelfHost.Runbook.Gates;
+
 namespace OvmSelfHost.Chat.Proposals;
 
 /// <summary>

@@ -80,7 +80,7 @@ public static class ChatReplies
             new ReplyParagraph($"Migration {id} ({run.EnvironmentA} ↔ {run.EnvironmentB}) is {PersonFacingNames.Of(run.State)}", Heading: true),
             new ReplyParagraph(reason),
         };
-        if (run.PendingGate is { } gate && run.State is RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending)
+        if (GateOpening.WaitingIn(run)?.Gate is { } gate)
         {
             var step = PersonFacingNames.OfGate(gate);
             blocks.Add(new ReplyParagraph(deciders.Count == 0

@@ -69,6 +69,12 @@ public sealed class MigrationEngine
         Guid id, string user, VoteDecision decision, string? reason, GateOpening expected, CancellationToken cancellationToken, Authentication? authentication = null) =>
         Commands.VoteRefusalAsync(id, user, decision, reason, expected, cancellationToken, authentication);
 
+    /// <inheritdoc cref="RunCommands.Voters"/>
+    public IReadOnlyList<GateVoter> Voters(MigrationRun run, GateOpening opening) => Commands.Voters(run, opening);
+
+    /// <inheritdoc cref="RunCommands.VoterRefusal"/>
+    public string? VoterRefusal(MigrationRun run, GateOpening opening, string person) => Commands.VoterRefusal(run, opening, person);
+
     public Task<CommandOutcome> ActAsync(
         Guid id, string user, string channel, OperatorAction action, CancellationToken cancellationToken, Authentication? authentication = null) =>
         Commands.ActAsync(id, user, channel, action, cancellationToken, authentication);

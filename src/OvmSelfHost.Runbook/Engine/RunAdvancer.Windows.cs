@@ -17,7 +17,7 @@ public sealed partial class RunAdvancer
 
         var now = time.GetUtcNow();
         var instance = windows.CurrentOrNext(run.Window, now);
-        var gate = run.Step.ToString();
+        var gate = GateKey.Of(run.Step);
         var required = GatePolicies.RequiredApprovals(settings.Gates.For(gate));
         if (required > 0 && !GateApprovedForNow(run, gate, required))
         {
@@ -29,8 +29,8 @@ public sealed partial class RunAdvancer
     }
 
     /// <summary>The step's gate has its approvals in the current round, given for the current opening of its window (if any).</summary>
-    private bool GateApprovedForNow(MigrationRun run, string gate, int required) =>
-        run.PendingGate is null && GateWasOpenedForThisStep(run, gate) && run.ApprovalsIn(gate, run.GateRound) >= required
+    private bool GateApprovedForNow(MigrationRun run, GateKey gate, int required) =>
+        run.PendingGate is null && GateWasOpenedForThisStep(run, gate) && run.ApprovalsIn(GateOpening.Current(run, gate)) >= required
         && (run.Window is null || windows is null || run.GateWindowOpensAt == windows.CurrentOrNext(run.Window, time.GetUtcNow())?.OpensAt);
 
     /// <summary>The gate was proposed for an opening that has passed without the step starting.</summary>
@@ -47,7 +47,7 @@ public sealed partial class RunAdvancer
         TransitionAsync(id, RunState.AwaitingApproval, (run, journal) =>
         {
             var votes = run.VotesOnPendingGate.Count();
-            var gate = run.PendingGate!;
+            var gate = run.PendingGate!.Value;
             var clock = GateOpening.WaitingIn(run) is { } opening ? GateClocks.Find(run, opening) : null;
             var policy = clock is null ? "no time policy, so window rule: approvals expire with their opening" : $"{settings.Gates.TimeFor(gate)?.Describe(gate) ?? $"Runbook:GateTime:{gate}"} applies";
             if (clock is not null)

@@ -273,11 +273,11 @@ public sealed partial class RunAdvancer(
     /// </summary>
     private async Task<bool> OpenGateOrBeginAsync(MigrationRun loaded, CancellationToken cancellationToken)
     {
-        var required = GatePolicies.RequiredApprovals(settings.Gates.For(loaded.Step.ToString()));
+        var required = GatePolicies.RequiredApprovals(settings.Gates.For(loaded.Step));
         // The snapshot's WS-API reads are traced like a step's: a trace of their own, tagged with the run.
         using var trace = required > 0 && ovm is not null ? Telemetry.RunbookTelemetry.StartStep(loaded, $"gate snapshot {loaded.Step}") : null;
         var seen = required > 0 && ovm is not null ? await GateSnapshotReader.ReadAsync(ovm, loaded, settings, time, cancellationToken) : null;
-        if (seen is not null && GateApprovedForNow(loaded, loaded.Step.ToString(), required)
+        if (seen is not null && GateApprovedForNow(loaded, GateKey.Of(loaded.Step), required)
             && await OldManagerWatch.FindRunningAsync(loaded, ovm!, settings.ManagerService, cancellationToken) is not null)
         {
             // An old manager running again is the graver news: the step begins and its guard stops the run naming it.
@@ -286,12 +286,12 @@ public sealed partial class RunAdvancer(
 
         return await TransitionAsync(loaded.Id, RunState.Ready, (run, journal) =>
         {
-            var gate = run.Step.ToString();
+            var gate = GateKey.Of(run.Step);
             var machine = new RunStateMachine(run);
             var step = run.CurrentStep;
             var approved = required > 0 && GateApprovedForNow(run, gate, required);
             // A step that already acted (a retry after a failure) changed its own target: that is not drift.
-            var acted = run.Intents.Any(i => i.Phase == run.Phase && i.Step == gate);
+            var acted = run.Intents.Any(i => i.Phase == run.Phase && i.Step == gate.Name);
             var drift = approved && !acted && seen is not null && run.Step == loaded.Step && run.Phase == loaded.Phase ? Drift(run, gate, seen) : null;
             if (required > 0 && (!approved || drift is not null))
             {
@@ -338,10 +338,11 @@ public sealed partial class RunAdvancer(
     /// round's snapshot and says what changed since whom approved when. Null: nothing changed (or the
     /// round has no snapshot, as for a run approved before snapshots were taken).
     /// </summary>
-    private string? Drift(MigrationRun run, string gate, GateSnapshot now)
+    private string? Drift(MigrationRun run, GateKey gate, GateSnapshot now)
     {
         var facts = run.CurrentFacts;
-        var index = facts.Snapshots.FindLastIndex(s => s.Gate == gate && s.Round == run.GateRound);
+        var opening = GateOpening.Current(run, gate);
+        var index = facts.Snapshots.FindLastIndex(opening.Includes);
         if (index < 0)
         {
             return null;
@@ -354,7 +355,7 @@ public sealed partial class RunAdvancer(
             return null;
         }
 
-        var voters = run.Votes.Where(v => v.Phase == run.Phase && v.Gate == gate && v.Round == run.GateRound && v.Decision == VoteDecision.Approve).ToList();
+        var voters = opening.VotesIn(run).Where(v => v.Decision == VoteDecision.Approve).ToList();
         var since = string.Join(" and ", voters.Select(v => $"{v.User} approved at {v.At.UtcDateTime:HH:mm}Z"));
         var because = $"{string.Join("; ", changes)} since {since} (snapshot {approvedSnapshot.ShortHash}, now {now.ShortHash}); their approvals are void.";
         facts.Snapshots[index] = approvedSnapshot with { VoidedAt = time.GetUtcNow(), VoidedBecause = because };
@@ -362,9 +363,8 @@ public sealed partial class RunAdvancer(
     }
 
     /// <summary>The approvals in the current round belong to this very step's gate, not to an earlier one.</summary>
-    private static bool GateWasOpenedForThisStep(MigrationRun run, string gate) =>
-        run.Votes.Any(v => v.Phase == run.Phase && v.Gate == gate && v.Round == run.GateRound)
-        && !run.Votes.Any(v => v.Phase == run.Phase && v.Gate == gate && v.Round == run.GateRound && v.Decision == VoteDecision.Reject);
+    private static bool GateWasOpenedForThisStep(MigrationRun run, GateKey gate) =>
+        GateOpening.Current(run, gate).VotesIn(run).ToList() is var votes && votes.Count > 0 && !votes.Any(v => v.Decision == VoteDecision.Reject);
 
     /// <summary>Applies an engine transition if the run is still in <paramref name="expected"/>; saves (fenced by the lease), then tells.</summary>
     private Task<bool> TransitionAsync(Guid id, RunState expected, Func<MigrationRun, List<AuditEntry>, string> change, CancellationToken cancellationToken) =>

@@ -66,7 +66,7 @@ public sealed partial class RunCommands
                 break;
             case OperatorAction.Rollback:
                 // Entering RollbackPending opened the Rollback gate (RunStateMachine): a rollback never waits without one.
-                var required = GatePolicies.RequiredApprovals(settings.Gates.For(GateKeys.Rollback));
+                var required = GatePolicies.RequiredApprovals(settings.Gates.For(GateKey.Rollback));
                 run.StatusMessage = $"Rollback of phase {run.Phase} requested by {user}: waits for {required} approval(s).";
                 break;
             case OperatorAction.Abort:
@@ -141,8 +141,8 @@ public sealed partial class RunCommands
     {
         ArgumentNullException.ThrowIfNull(run);
         var actions = AllowedActions(run).Select(Words.Vocabularies.Actions.WordFor).ToList();
-        var vote = run.PendingGate is { } gate && run.State is RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending
-            ? $"approve or reject gate {gate}"
+        var vote = GateOpening.WaitingIn(run) is { } opening
+            ? $"approve or reject gate {opening.Gate}"
             : null;
         var options = actions.Count == 0 ? [] : new List<string> { string.Join(", ", actions) };
         if (vote is not null)

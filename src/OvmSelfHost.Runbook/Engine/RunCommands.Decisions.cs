@@ -30,6 +30,25 @@ public sealed partial class RunCommands
             ? VoteRefusal(run, user, decision, reason, expected, authentication)
             : NoSuchRun(id);
 
+    /// <summary>
+    /// Who may vote on <paramref name="opening"/> of <paramref name="run"/>, by the same checks a vote gets (approver role, the
+    /// opening still waiting, the requester rule, one vote per person, separation of duties): every configured person with the
+    /// refusal an approval from them would get. A fresh sign-in is assumed, because a channel asks for one on click.
+    /// </summary>
+    public IReadOnlyList<GateVoter> Voters(MigrationRun run, GateOpening opening)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return [.. people.All.Select(p => new GateVoter(p, VoterRefusal(run, opening, p.Name)))];
+    }
+
+    /// <summary>Why an approval from <paramref name="person"/> on <paramref name="opening"/> would not count now (as if freshly signed in); null when it would.</summary>
+    public string? VoterRefusal(MigrationRun run, GateOpening opening, string person)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var asIfFresh = new Authentication("as-if-fresh", SignedInAt: time.GetUtcNow());
+        return VoteRefusal(run, person, VoteDecision.Approve, null, opening, asIfFresh)?.Message;
+    }
+
     private CommandOutcome Decide(
         MigrationRun run, List<AuditEntry> journal, string user, string channel, VoteDecision decision, string? reason, GateOpening? expected, Authentication? authentication)
     {
@@ -39,8 +58,9 @@ public sealed partial class RunCommands
         }
 
         var person = Caller(user, authentication)!;
-        var gate = run.PendingGate!;
-        var seen = run.SnapshotOf(run.Phase, gate, run.GateRound);
+        var opening = GateOpening.WaitingIn(run)!;
+        var gate = opening.Gate;
+        var seen = run.SnapshotOf(opening);
         run.Votes.Add(new Vote(run.Phase, gate, run.GateRound, person.Name, channel, decision, reason, time.GetUtcNow(), authentication,
             decision == VoteDecision.Approve ? seen?.Hash : null));
         journal.Add(Journal(run, person.Name, channel, decision == VoteDecision.Approve ? "approved" : "rejected",
@@ -55,7 +75,7 @@ public sealed partial class RunCommands
         }
 
         var required = GatePolicies.RequiredApprovals(settings.Gates.For(gate));
-        var approvals = run.ApprovalsIn(gate, run.GateRound);
+        var approvals = run.ApprovalsIn(opening);
         if (approvals < required)
         {
             run.StatusMessage = $"{gate} has {approvals} of {required} approvals: needs one more from {string.Join(", ", OtherApprovers(run))}.";
@@ -68,7 +88,7 @@ public sealed partial class RunCommands
 
     private CommandOutcome CloseGate(MigrationRun run, List<AuditEntry> journal, string actor, string message)
     {
-        var wasAcknowledgement = run.PendingGate is GateKeys.AcknowledgeNonMinimal or GateKeys.AcceptDifferences or GateKeys.AcceptFailedDrill;
+        var wasAcknowledgement = run.PendingGate?.IsAcceptance == true;
         var step = run.CurrentStep;
         switch (run.State)
         {
@@ -142,7 +162,7 @@ public sealed partial class RunCommands
     }
 
     /// <summary>Why a dangerous gate does not take this approval: no sign-in at the identity provider, or one older than the limit.</summary>
-    private string? StaleSignIn(string gate, Authentication? authentication)
+    private string? StaleSignIn(GateKey gate, Authentication? authentication)
     {
         if (settings.FreshSignIn is not { } rule || !rule.Applies(gate))
         {
@@ -165,7 +185,7 @@ public sealed partial class RunCommands
     private IEnumerable<string> OtherApprovers(MigrationRun run) =>
         people.Approvers
             .Select(p => p.Name)
-            .Where(n => !string.Equals(n, run.RequestedBy, StringComparison.OrdinalIgnoreCase) || settings.Gates.RequesterMayVote(run.PendingGate!))
+            .Where(n => !string.Equals(n, run.RequestedBy, StringComparison.OrdinalIgnoreCase) || settings.Gates.RequesterMayVote(run.PendingGate!.Value))
             .Where(n => !run.VotesOnPendingGate.Any(v => string.Equals(v.User, n, StringComparison.OrdinalIgnoreCase)))
             .Where(n => settings.Gates.SeparationRefusal(run, n) is null);
 }

@@ -31,7 +31,7 @@ public sealed partial class RunCommands
         var rule = policy?.Describe(gate) ?? $"Runbook:GateTime:{gate} (then {clock.Then}, as configured when it opened)";
         var escalation = policy is { Escalation.Count: > 0 } ? $" Escalation: {string.Join(", ", policy.Escalation)}." : "";
         var required = GatePolicies.RequiredApprovals(settings.Gates.For(gate));
-        var approvals = run.ApprovalsIn(gate, opening.Round);
+        var approvals = run.ApprovalsIn(opening);
         var waitingFor = $"{Math.Max(required - approvals, 1)} more approval(s) ({approvals} of {required}) from {string.Join(", ", OtherApprovers(run))}";
         if (reminder is { } index)
         {

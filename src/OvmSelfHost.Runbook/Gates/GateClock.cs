@@ -8,7 +8,7 @@ namespace OvmSelfHost.Runbook.Gates;
 /// </summary>
 public sealed record GateClock
 {
-    public required string Gate { get; init; }
+    public required GateKey Gate { get; init; }
 
     public required int Round { get; init; }
 

@@ -7,28 +7,31 @@ namespace OvmSelfHost.Runbook.Gates;
 /// <summary>Who must approve what: a policy per gate, with the safe defaults of the design.</summary>
 public sealed class GatePolicies
 {
+    private static readonly GateKey Cutover = GateKey.Of(StepKind.StopOldManager);
+
     /// <summary>Each step's default gate from its <see cref="Procedure"/> row, plus the gates that are not steps.</summary>
-    public static IReadOnlyDictionary<string, ApprovalPolicy> Defaults { get; } =
-        Procedure.Steps.ToDictionary(s => s.Kind.ToString(), s => s.DefaultGate)
-            .Concat(new Dictionary<string, ApprovalPolicy>
+    public static IReadOnlyDictionary<GateKey, ApprovalPolicy> Defaults { get; } =
+        Procedure.Steps.ToDictionary(s => GateKey.Of(s.Kind), s => s.DefaultGate)
+            .Concat(new Dictionary<GateKey, ApprovalPolicy>
             {
-                [GateKeys.AcknowledgeNonMinimal] = ApprovalPolicy.OneApprover,
-                [GateKeys.AcceptDifferences] = ApprovalPolicy.TwoApprovers,
-                [GateKeys.AcceptFailedDrill] = ApprovalPolicy.TwoApprovers,
-                [GateKeys.Rollback] = ApprovalPolicy.TwoApprovers,
+                [GateKey.AcknowledgeNonMinimal] = ApprovalPolicy.OneApprover,
+                [GateKey.AcceptDifferences] = ApprovalPolicy.TwoApprovers,
+                [GateKey.AcceptFailedDrill] = ApprovalPolicy.TwoApprovers,
+                [GateKey.Rollback] = ApprovalPolicy.TwoApprovers,
             })
             .ToDictionary();
 
-    private readonly Dictionary<string, ApprovalPolicy> policies;
+    private readonly Dictionary<GateKey, ApprovalPolicy> policies;
 
+    /// <param name="overrides">By gate name, as configured (case aside); an unknown name is refused with the known ones.</param>
     public GatePolicies(IReadOnlyDictionary<string, ApprovalPolicy>? overrides = null)
     {
-        policies = new Dictionary<string, ApprovalPolicy>(Defaults, StringComparer.OrdinalIgnoreCase);
-        foreach (var (gate, policy) in overrides ?? new Dictionary<string, ApprovalPolicy>())
+        policies = new Dictionary<GateKey, ApprovalPolicy>(Defaults);
+        foreach (var (name, policy) in overrides ?? new Dictionary<string, ApprovalPolicy>())
         {
-            if (!IsKnownGate(gate))
+            if (!GateKey.TryParse(name, out var gate))
             {
-                throw new ArgumentException($"Unknown gate '{gate}'. Known gates: {string.Join(", ", KnownGates)}.", nameof(overrides));
+                throw new ArgumentException($"Unknown gate '{name}'. Known gates: {string.Join(", ", KnownGates)}.", nameof(overrides));
             }
 
             policies[gate] = policy;
@@ -45,13 +48,14 @@ public sealed class GatePolicies
     /// <summary>Why <paramref name="person"/> may not approve the gate waiting in <paramref name="run"/> under separation of duties; null when they may.</summary>
     public string? SeparationRefusal(MigrationRun run, string person)
     {
-        if (!SeparateCutoverApprovers || run.PendingGate != nameof(StepKind.StopOldManager))
+        ArgumentNullException.ThrowIfNull(run);
+        if (!SeparateCutoverApprovers || run.PendingGate != Cutover)
         {
             return null;
         }
 
         var other = run.Votes.FirstOrDefault(v =>
-            v.Gate == nameof(StepKind.StopOldManager) && v.Phase != run.Phase && v.Decision == VoteDecision.Approve
+            v.Gate == Cutover && v.Phase != run.Phase && v.Decision == VoteDecision.Approve
             && string.Equals(v.User, person, StringComparison.OrdinalIgnoreCase));
         return other is null
             ? null
@@ -60,18 +64,17 @@ public sealed class GatePolicies
     }
 
     /// <summary>Each gate's time policy (how long an opening waits, then what); a gate without one waits as long as it takes.</summary>
-    public IReadOnlyDictionary<string, GateTimePolicy> Times { get; init; } = new Dictionary<string, GateTimePolicy>();
+    public IReadOnlyDictionary<GateKey, GateTimePolicy> Times { get; init; } = new Dictionary<GateKey, GateTimePolicy>();
 
-    public GateTimePolicy? TimeFor(string gate) =>
-        Times.FirstOrDefault(t => string.Equals(t.Key, gate, StringComparison.OrdinalIgnoreCase)).Value;
+    public GateTimePolicy? TimeFor(GateKey gate) => Times.GetValueOrDefault(gate);
 
     public static IEnumerable<string> KnownGates => Vocabularies.Gates.Words;
 
-    public static bool IsKnownGate(string gate) => Vocabularies.Gates.TryParse(gate, out _);
+    public static bool IsKnownGate(string gate) => GateKey.TryParse(gate, out _);
 
-    public ApprovalPolicy For(string gate) => policies.GetValueOrDefault(gate, ApprovalPolicy.None);
+    public ApprovalPolicy For(GateKey gate) => policies.GetValueOrDefault(gate, ApprovalPolicy.None);
 
-    public ApprovalPolicy For(StepKind step) => For(step.ToString());
+    public ApprovalPolicy For(StepKind step) => For(GateKey.Of(step));
 
     public static int RequiredApprovals(ApprovalPolicy policy) => policy switch
     {
@@ -81,8 +84,8 @@ public sealed class GatePolicies
     };
 
     /// <summary>Dangerous gates are never approved by the person who asked for the migration.</summary>
-    public bool RequesterMayVote(string gate) =>
+    public bool RequesterMayVote(GateKey gate) =>
         For(gate) != ApprovalPolicy.TwoApprovers
-        && !(Words.Vocabularies.Steps.TryParse(gate, out var step) && Procedure.Step(step).Risk == StepRisk.Dangerous)
-        && gate != GateKeys.Rollback;
+        && !(gate.IsStep(out var step) && Procedure.Step(step).Risk == StepRisk.Dangerous)
+        && gate != GateKey.Rollback;
 }

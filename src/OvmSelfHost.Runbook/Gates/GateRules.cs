@@ -9,23 +9,23 @@ namespace OvmSelfHost.Runbook.Gates;
 /// </summary>
 public static class GateRules
 {
-    private static readonly Dictionary<string, GateRule> NotSteps = new GateRule[]
+    private static readonly Dictionary<GateKey, GateRule> NotSteps = new GateRule[]
     {
-        new(GateKeys.Rollback, "Roll back the phase", StepRisk.Dangerous, "Stops the new manager and starts the old one again."),
-        new(GateKeys.AcceptDifferences, "Accept inventory differences", StepRisk.Dangerous, "Items the new manager does not see would be left behind."),
-        new(GateKeys.AcceptFailedDrill, "Accept the phase without a passed HA drill", StepRisk.Dangerous,
+        new(GateKey.Rollback, "Roll back the phase", StepRisk.Dangerous, "Stops the new manager and starts the old one again."),
+        new(GateKey.AcceptDifferences, "Accept inventory differences", StepRisk.Dangerous, "Items the new manager does not see would be left behind."),
+        new(GateKey.AcceptFailedDrill, "Accept the phase without a passed HA drill", StepRisk.Dangerous,
             "Nobody has seen the manager VM survive a move: a server failure may leave the environment without a manager."),
-        new(GateKeys.AcknowledgeNonMinimal, "Acknowledge a non-minimal environment", StepRisk.Medium, "The procedure is meant for an initial setup; more is at stake."),
-    }.ToDictionary(r => r.Gate, StringComparer.Ordinal);
+        new(GateKey.AcknowledgeNonMinimal, "Acknowledge a non-minimal environment", StepRisk.Medium, "The procedure is meant for an initial setup; more is at stake."),
+    }.ToDictionary(r => r.Gate);
 
-    /// <summary>The rule of <paramref name="gate"/> (a step's name or a <see cref="GateKeys"/> name) for a phase of <paramref name="plan"/>.</summary>
-    public static GateRule For(string gate, PhasePlan plan)
+    /// <summary>The rule of <paramref name="gate"/> for a phase of <paramref name="plan"/>.</summary>
+    public static GateRule For(GateKey gate, PhasePlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        if (Vocabularies.Steps.TryParse(gate, out var kind))
+        if (gate.IsStep(out var kind))
         {
             var step = Procedure.Step(kind);
-            return new GateRule(kind.ToString(), step.Title, step.Risk, Procedure.Render(step.WhyRisky, plan));
+            return new GateRule(gate, step.Title, step.Risk, Procedure.Render(step.WhyRisky, plan));
         }
 
         return NotSteps.TryGetValue(gate, out var rule)

@@ -10,7 +10,7 @@ namespace OvmSelfHost.Runbook.Gates;
 /// round approves <see cref="Hash"/>; right before the step acts the snapshot is read again, and a
 /// different hash voids the round (<see cref="VoidedBecause"/>) instead of running the step.
 /// </summary>
-public sealed record GateSnapshot(int Phase, string Gate, int Round, DateTimeOffset TakenAt, string Plan, IReadOnlyList<SnapshotFact> Facts)
+public sealed record GateSnapshot(int Phase, GateKey Gate, int Round, DateTimeOffset TakenAt, string Plan, IReadOnlyList<SnapshotFact> Facts)
 {
     public string Hash => HashOf(Plan, Facts);
 

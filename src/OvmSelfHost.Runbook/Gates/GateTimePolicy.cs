@@ -10,6 +10,6 @@ namespace OvmSelfHost.Runbook.Gates;
 public sealed record GateTimePolicy(TimeSpan? WaitFor, GateTimeout Then, IReadOnlyList<TimeSpan> RemindBefore, IReadOnlyList<string> Escalation)
 {
     /// <summary>How the policy reads in a journal line or a message, naming where it is configured.</summary>
-    public string Describe(string gate) =>
+    public string Describe(GateKey gate) =>
         $"Runbook:GateTime:{gate} (wait {(WaitFor is { } wait ? $"{wait:c}" : "until the window closes")}, then {Then})";
 }

@@ -6,7 +6,7 @@ namespace OvmSelfHost.Runbook.Gates;
 /// <param name="ApprovedHash">The snapshot hash an approval approved (what the voter was shown); null for a rejection, a gate without a snapshot, or a vote recorded before this was kept.</param>
 public sealed record Vote(
     int Phase,
-    string Gate,
+    GateKey Gate,
     int Round,
     string User,
     string Channel,

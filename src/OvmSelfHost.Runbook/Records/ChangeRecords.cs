@@ -21,19 +21,19 @@ public static class ChangeRecords
             run.Intents.Where(i => i.Phase == s.Phase && i.Step == s.Kind.ToString())
                 .Select(i => new ChangeRecordJob(i.Description, i.JobId, i.Status.ToString(), i.Error)).ToList())).ToList();
 
-        var openings = run.Votes.Select(v => (v.Phase, v.Gate, v.Round))
-            .Concat(run.Facts.Values.SelectMany(f => f.Snapshots).Select(s => (s.Phase, s.Gate, s.Round)))
+        var openings = run.Votes.Select(GateOpening.Of)
+            .Concat(run.Facts.Values.SelectMany(f => f.Snapshots).Select(s => new GateOpening(s.Phase, s.Gate, s.Round)))
             .Distinct()
             .OrderBy(o => o.Round).ThenBy(o => o.Phase)
             .ToList();
         var gates = openings.Select(o =>
         {
-            var snapshot = run.SnapshotOf(o.Phase, o.Gate, o.Round);
-            var votes = run.Votes.Where(v => v.Phase == o.Phase && v.Gate == o.Gate && v.Round == o.Round).Select(v => new ChangeRecordVote(
+            var snapshot = run.SnapshotOf(o);
+            var votes = o.VotesIn(run).Select(v => new ChangeRecordVote(
                 v.User, v.Decision.ToString(), v.At, v.Channel, v.Authentication?.Describe() ?? $"as mapped by {v.Channel}", v.Reason,
                 // The vote's own record; for votes saved before votes kept it, the round's snapshot (what the journal line named).
                 v.ApprovedHash ?? (v.Decision == VoteDecision.Approve ? snapshot?.Hash : null))).ToList();
-            return new ChangeRecordGate(o.Phase, o.Gate, o.Round, policies.For(o.Gate).ToString(), snapshot, votes, snapshot?.VoidedBecause);
+            return new ChangeRecordGate(o.Phase, o.Gate.Name, o.Round, policies.For(o.Gate).ToString(), snapshot, votes, snapshot?.VoidedBecause);
         }).ToList();
 
         var phases = run.Facts.OrderBy(f => f.Key).Select(f =>

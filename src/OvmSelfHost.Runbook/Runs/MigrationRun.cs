@@ -22,7 +22,7 @@ public sealed class MigrationRun
     public StepKind Step { get; set; } = StepKind.Preflight;
 
     /// <summary>The gate waiting for votes, when the state is one that waits for votes.</summary>
-    public string? PendingGate { get; set; }
+    public GateKey? PendingGate { get; set; }
 
     /// <summary>Counts gate openings, so votes from an earlier opening never count again.</summary>
     public int GateRound { get; set; }
@@ -76,6 +76,9 @@ public sealed class MigrationRun
 
     public IReadOnlyList<string> Environments => [EnvironmentA, EnvironmentB];
 
+    /// <summary>The first eight hex digits of a migration's id: how people name it in chat and on cards.</summary>
+    public static string ShortIdOf(Guid id) => id.ToString("N")[..8];
+
     public PhasePlan CurrentPhase => Procedure.Phase(Phase, EnvironmentA, EnvironmentB);
 
     public StepRecord CurrentStep => StepAt(Phase, Step);
@@ -97,14 +100,20 @@ public sealed class MigrationRun
     public bool HasChangesToUndo => Intents.Any(i => i.Phase == Phase);
 
     public IEnumerable<Vote> VotesOnPendingGate =>
-        PendingGate is null ? [] : Votes.Where(v => v.Phase == Phase && v.Gate == PendingGate && v.Round == GateRound);
+        PendingGate is { } gate ? GateOpening.Current(this, gate).VotesIn(this) : [];
 
-    public int ApprovalsIn(string gate, int round) =>
-        Votes.Count(v => v.Phase == Phase && v.Gate == gate && v.Round == round && v.Decision == VoteDecision.Approve);
+    public int ApprovalsIn(GateOpening opening)
+    {
+        ArgumentNullException.ThrowIfNull(opening);
+        return opening.VotesIn(this).Count(v => v.Decision == VoteDecision.Approve);
+    }
 
     /// <summary>What the given opening of a step's gate showed; null for gates without a snapshot.</summary>
-    public GateSnapshot? SnapshotOf(int phase, string gate, int round) =>
-        Facts.TryGetValue(phase, out var facts) ? facts.Snapshots.LastOrDefault(s => s.Gate == gate && s.Round == round) : null;
+    public GateSnapshot? SnapshotOf(GateOpening opening)
+    {
+        ArgumentNullException.ThrowIfNull(opening);
+        return Facts.TryGetValue(opening.Phase, out var facts) ? facts.Snapshots.LastOrDefault(opening.Includes) : null;
+    }
 
     public IntentRecord? FindIntent(int phase, string key) => Intents.LastOrDefault(i => i.Phase == phase && i.Key == key);
 }

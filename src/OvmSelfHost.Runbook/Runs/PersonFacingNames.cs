@@ -1,3 +1,4 @@
+using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Words;
 
@@ -43,5 +44,5 @@ public static class PersonFacingNames
     public static string Of(StepKind step) => Procedure.Step(step).Title;
 
     /// <summary>A gate as a person reads it: a step's gate by the step's title, the other gates (acknowledgement, rollback…) by name.</summary>
-    public static string OfGate(string? gate) => Vocabularies.Steps.TryParse(gate, out var step) ? Of(step) : gate ?? "";
+    public static string OfGate(GateKey? gate) => gate is { } g && g.IsStep(out var step) ? Of(step) : gate?.Name ?? "";
 }

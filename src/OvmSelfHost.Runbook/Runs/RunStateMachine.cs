@@ -90,7 +90,7 @@ public sealed class RunStateMachine
             .OnEntry(() =>
             {
                 run.GateRound++;
-                run.PendingGate = GateKeys.Rollback;
+                run.PendingGate = GateKey.Rollback;
             })
             .Permit(RunTrigger.GateApproved, RunState.RollingBack)
             .Permit(RunTrigger.GateRejected, RunState.Paused);

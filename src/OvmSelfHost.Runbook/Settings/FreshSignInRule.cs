@@ -1,3 +1,5 @@
+using OvmSelfHost.Runbook.Gates;
+
 namespace OvmSelfHost.Runbook.Settings;
 
 /// <summary>
@@ -7,5 +9,5 @@ namespace OvmSelfHost.Runbook.Settings;
 /// </summary>
 public sealed record FreshSignInRule(IReadOnlySet<string> Gates, TimeSpan MaxAge)
 {
-    public bool Applies(string gate) => Gates.Contains(gate);
+    public bool Applies(GateKey gate) => Gates.Contains(gate.Name);
 }

@@ -75,7 +75,7 @@ public static class GateSnapshotReader
 
         var step = Procedure.Step(run.Step);
         var description = $"phase {run.Phase} {run.Step}: {step.Title}, {plan.Target}'s manager into a VM hosted by {plan.Hosting}";
-        return new GateSnapshot(run.Phase, run.Step.ToString(), run.GateRound, time.GetUtcNow(), description, list);
+        return new GateSnapshot(run.Phase, GateKey.Of(run.Step), run.GateRound, time.GetUtcNow(), description, list);
     }
 
     private static IEnumerable<SnapshotFact> Servers(string environment, EnvironmentInventory inventory) =>

@@ -45,7 +45,7 @@ public sealed class PreflightStep : IStepHandler
         if (warnings.FirstOrDefault(c => c.Name == $"minimal:{plan.Target}") is { } notMinimal)
         {
             context.Facts.Warnings.Add(notMinimal.Detail);
-            return StepOutcome.NeedsAcknowledgement(GateKeys.AcknowledgeNonMinimal, $"{notMinimal.Detail} {summary}");
+            return StepOutcome.NeedsAcknowledgement(GateKey.AcknowledgeNonMinimal, $"{notMinimal.Detail} {summary}");
         }
 
         return StepOutcome.Succeeded(summary);

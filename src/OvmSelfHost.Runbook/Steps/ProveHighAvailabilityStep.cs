@@ -159,10 +159,10 @@ public sealed class ProveHighAvailabilityStep : IStepHandler
     private static StepOutcome Failed(StepContext context, string seen, HaDrillResult? result)
     {
         context.Facts.Drill = result ?? new HaDrillResult("", "", TimeSpan.Zero, TimeSpan.Zero, false, seen);
-        return StepOutcome.NeedsAcknowledgement(GateKeys.AcceptFailedDrill,
+        return StepOutcome.NeedsAcknowledgement(GateKey.AcceptFailedDrill,
             $"HA drill failed: {seen}. HA is not proven for {context.TargetPlan.ReplacementVm.Name} in {context.Plan.Hosting}. " +
-            $"Choices: reject gate {GateKeys.AcceptFailedDrill}, fix the pool, then retry the drill; accept the phase without the proof " +
-            $"(gate {GateKeys.AcceptFailedDrill}, two approvers); or roll back.");
+            $"Choices: reject gate {GateKey.AcceptFailedDrill}, fix the pool, then retry the drill; accept the phase without the proof " +
+            $"(gate {GateKey.AcceptFailedDrill}, two approvers); or roll back.");
     }
 
     private static string Name(EnvironmentInventory inventory, string? serverId) =>

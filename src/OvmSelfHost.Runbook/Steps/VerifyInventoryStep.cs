@@ -28,6 +28,6 @@ public sealed class VerifyInventoryStep : IStepHandler
 
         return diff.IsEmpty
             ? StepOutcome.Succeeded(diff.Summarize())
-            : StepOutcome.NeedsAcknowledgement(GateKeys.AcceptDifferences, $"Accept these differences to complete the phase, or roll back. {diff.Summarize()}");
+            : StepOutcome.NeedsAcknowledgement(GateKey.AcceptDifferences, $"Accept these differences to complete the phase, or roll back. {diff.Summarize()}");
     }
 }

@@ -17,9 +17,8 @@ public static class Vocabularies
 
     public static Vocabulary<StepKind> Steps { get; } = new("step", Enum.GetValues<StepKind>().Select(k => KeyValuePair.Create(k.ToString(), k)));
 
-    /// <summary>Gate names; each stands for its canonical spelling (<c>stopoldmanager</c> means <c>StopOldManager</c>).</summary>
-    public static Vocabulary<string> Gates { get; } =
-        Of("gate", [.. Enum.GetNames<StepKind>(), GateKeys.AcknowledgeNonMinimal, GateKeys.AcceptDifferences, GateKeys.AcceptFailedDrill, GateKeys.Rollback]);
+    /// <summary>Gate names; each stands for its gate (<c>stopoldmanager</c> means <see cref="GateKey.Of"/> StopOldManager).</summary>
+    public static Vocabulary<GateKey> Gates { get; } = new("gate", GateKey.All.Select(g => KeyValuePair.Create(g.Name, g)));
 
     /// <summary>A vocabulary of names that stand for themselves, such as command verbs or window names.</summary>
     public static Vocabulary<string> Of(string what, IEnumerable<string> names) =>

@@ -43,8 +43,7 @@ public static class HostConfiguration
                 Times = runbook.GateTime.ToDictionary(
                     t => Vocabularies.Gates.TryParse(t.Key, out var gate) ? gate : throw new InvalidOperationException($"Runbook:GateTime:{t.Key} is not a gate."),
                     t => new GateTimePolicy(t.Value.WaitFor, Vocabularies.OfEnum<GateTimeout>("timeout").TryParse(t.Value.Then, out var then) ? then
-                        : throw new InvalidOperationException($"Runbook:GateTime:{t.Key}:Then is not StaysOpen, Expires or Rejects."), t.Value.RemindBefore, t.Value.Escalate),
-                    StringComparer.OrdinalIgnoreCase),
+                        : throw new InvalidOperationException($"Runbook:GateTime:{t.Key}:Then is not StaysOpen, Expires or Rejects."), t.Value.RemindBefore, t.Value.Escalate)),
             },
             MaximumVmsForMinimal = runbook.MaximumVmsForMinimal,
             MaximumRepositoriesForMinimal = runbook.MaximumRepositoriesForMinimal,

@@ -136,7 +136,7 @@ public static class MigrationApi
         if (!Vocabularies.Gates.TryParse(body.Gate, out var gate))
         {
             var waits = waiting is null ? $"nothing waits (the migration is {run.State})" : $"{waiting.Describe()} waits (round {waiting.Round})";
-            var example = $"{{\"user\":\"bob\",\"decision\":\"approve\",\"gate\":\"{waiting?.Gate ?? "CreateManagerVm"}\"}}";
+            var example = $"{{\"user\":\"bob\",\"decision\":\"approve\",\"gate\":\"{waiting?.Gate.Name ?? "CreateManagerVm"}\"}}";
             return Problems.BadRequest($"'gate' must name the gate you decide{(body.Gate is null ? "" : $", not '{body.Gate}'")}: {waits}. Send {example}.");
         }
 

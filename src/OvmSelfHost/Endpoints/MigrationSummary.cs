@@ -32,7 +32,7 @@ public sealed record MigrationSummary(
         run.State.ToString(),
         run.Phase,
         run.Step.ToString(),
-        run.PendingGate,
+        run.PendingGate?.Name,
         run.GateRound,
         run.StatusMessage,
         run.RequestedBy,

@@ -49,7 +49,7 @@ public sealed record MigrationView(
             run.State.ToString(),
             run.Phase,
             run.Step.ToString(),
-            run.PendingGate,
+            run.PendingGate?.Name,
             run.GateRound,
             run.StatusMessage,
             run.RequestedBy,
@@ -88,10 +88,10 @@ public sealed record StepView(
     {
         var definition = Procedure.Step(step.Kind);
         var plan = Procedure.Phase(step.Phase, run.EnvironmentA, run.EnvironmentB);
-        var gate = step.Phase == run.Phase && step.Kind == run.Step && run.PendingGate is { } pending ? pending : step.Kind.ToString();
+        var gate = step.Phase == run.Phase && step.Kind == run.Step && run.PendingGate is { } pending ? pending : GateKey.Of(step.Kind);
         var policy = settings.Gates.For(gate);
-        var votes = run.Votes.Where(v => v.Phase == step.Phase && (v.Gate == step.Kind.ToString() || (v.Gate == gate && step.Kind == run.Step)))
-            .Select(v => new VoteView(v.User, v.Decision.ToString().ToLowerInvariant(), v.Reason, v.Channel, v.At, v.Gate, v.Round)).ToList();
+        var votes = run.Votes.Where(v => v.Phase == step.Phase && (v.Gate == GateKey.Of(step.Kind) || (v.Gate == gate && step.Kind == run.Step)))
+            .Select(v => new VoteView(v.User, v.Decision.ToString().ToLowerInvariant(), v.Reason, v.Channel, v.At, v.Gate.Name, v.Round)).ToList();
         return new StepView(
             step.Kind.ToString(), definition.Title, step.Phase, step.Status.ToString(), definition.Risk.ToString(),
             Procedure.Render(definition.WhatHappens, plan), Procedure.Render(definition.Touches, plan),
@@ -99,7 +99,7 @@ public sealed record StepView(
             step.StartedAt, step.FinishedAt, step.Message, step.Output,
             run.Intents.Where(i => i.Phase == step.Phase && i.Step == step.Kind.ToString())
                 .Select(i => new JobView(i.Key, i.Description, i.Status.ToString(), i.JobId, i.ResultId, i.Error)).ToList(),
-            new ApprovalView(gate, policy.ToString(), GatePolicies.RequiredApprovals(policy), votes));
+            new ApprovalView(gate.Name, policy.ToString(), GatePolicies.RequiredApprovals(policy), votes));
     }
 }
 

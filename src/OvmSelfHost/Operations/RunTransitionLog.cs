@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Engine;
+using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Telemetry;
 
@@ -18,7 +19,7 @@ internal sealed partial class RunTransitionLog(TimeProvider time, ILogger<RunTra
     public Task RunChangedAsync(MigrationRun run, string what, CancellationToken cancellationToken)
     {
         LogChanged(logger, run.Id.ToString("N")[..8], run.State, run.Phase, run.Step, what);
-        var waiting = run.State is RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending;
+        var waiting = GateOpening.WaitsForVotes(run.State);
         if (openGates.TryGetValue(run.Id, out var open) && (!waiting || open.Round != run.GateRound))
         {
             openGates.TryRemove(run.Id, out _);
@@ -27,7 +28,7 @@ internal sealed partial class RunTransitionLog(TimeProvider time, ILogger<RunTra
 
         if (waiting && run.PendingGate is { } gate)
         {
-            openGates.TryAdd(run.Id, (run.GateRound, gate, time.GetTimestamp()));
+            openGates.TryAdd(run.Id, (run.GateRound, gate.Name, time.GetTimestamp()));
         }
 
         return Task.CompletedTask;

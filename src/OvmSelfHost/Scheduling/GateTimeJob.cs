@@ -24,7 +24,7 @@ internal sealed partial class GateTimeJob(MigrationEngine engine, ILogger<GateTi
     {
         var data = context.MergedJobDataMap;
         if (!Guid.TryParse(data.GetString(MigrationKey), out var id) || !int.TryParse(data.GetString(PhaseKey), out var phase)
-            || data.GetString(GateKey) is not { } gate || !int.TryParse(data.GetString(RoundKey), out var round))
+            || !Runbook.Gates.GateKey.TryParse(data.GetString(GateKey), out var gate) || !int.TryParse(data.GetString(RoundKey), out var round))
         {
             // Not one of ours as written by GateTimers: nothing to name, so nothing to decide.
             return;
@@ -32,7 +32,7 @@ internal sealed partial class GateTimeJob(MigrationEngine engine, ILogger<GateTi
 
         int? reminder = int.TryParse(data.GetString(ReminderKey), out var index) ? index : null;
         var outcome = await engine.Commands.GateTimeAsync(id, new GateOpening(phase, gate, round), reminder, cancellationToken);
-        LogFired(logger, id, gate, phase, round, reminder, outcome.Message);
+        LogFired(logger, id, gate.Name, phase, round, reminder, outcome.Message);
     }
 
     [LoggerMessage(EventId = 3101, EventName = "GateTimeFired", Level = LogLevel.Information,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using OvmSelfHost.Chat.Proposals;
+using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Endpoints;
 using OvmSelfHost.Runbook.Settings;
 

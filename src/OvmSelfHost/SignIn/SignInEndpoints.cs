@@ -62,7 +62,7 @@ internal static class SignInEndpoints
         var asker = askers.Signed(http);
         var age = asker?.Authentication?.SignedInAt is { } at ? time.GetUtcNow() - at : (TimeSpan?)null;
         return Results.Ok(new ApprovalLinkView(
-            link.Key.ToString(), link.MigrationId, link.Phase, link.Gate, link.Round, link.Person, link.Channel, link.ExpiresAt,
+            link.Key.ToString(), link.MigrationId, link.Phase, link.Gate.Name, link.Round, link.Person, link.Channel, link.ExpiresAt,
             asker?.Name, age is { } a && a <= options.Value.FreshSignIn.MaxAge,
             $"/signin?fresh=true&returnUrl={Uri.EscapeDataString($"/?link={ticket}")}"));
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using OvmSelfHost.Chat.Proposals;
+using OvmSelfHost.Runbook.Gates;
 
 namespace OvmSelfHost.SignIn;
 

@@ -73,5 +73,5 @@ public sealed class FreshSignInOptions
 {
     public TimeSpan MaxAge { get; set; } = TimeSpan.FromMinutes(5);
 
-    public List<string> Gates { get; set; } = ["StopOldManager", GateKeys.Rollback, GateKeys.AcceptDifferences, GateKeys.AcceptFailedDrill];
+    public List<string> Gates { get; set; } = ["StopOldManager", GateKey.Rollback.Name, GateKey.AcceptDifferences.Name, GateKey.AcceptFailedDrill.Name];
 }

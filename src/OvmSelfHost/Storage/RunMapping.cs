@@ -24,7 +24,7 @@ internal static class RunMapping
         row.State = run.State.ToString();
         row.Phase = run.Phase;
         row.Step = run.Step.ToString();
-        row.PendingGate = run.PendingGate;
+        row.PendingGate = run.PendingGate?.Name;
         row.GateRound = run.GateRound;
         row.PauseRequested = run.PauseRequested;
         row.StatusMessage = run.StatusMessage;
@@ -63,7 +63,7 @@ internal static class RunMapping
     {
         MigrationId = migrationId,
         Phase = vote.Phase,
-        Gate = vote.Gate,
+        Gate = vote.Gate.Name,
         Round = vote.Round,
         User = vote.User,
         Channel = vote.Channel,
@@ -77,7 +77,7 @@ internal static class RunMapping
     {
         MigrationId = migrationId,
         Phase = vote.Phase,
-        Gate = vote.Gate,
+        Gate = vote.Gate.Name,
         Round = vote.Round,
         User = vote.User,
         Method = vote.Authentication!.Method,
@@ -113,7 +113,7 @@ internal static class RunMapping
             State = StoredName.Parse<RunState>(row.State),
             Phase = row.Phase,
             Step = StoredName.Parse<StepKind>(row.Step),
-            PendingGate = row.PendingGate,
+            PendingGate = row.PendingGate is null ? null : StoredName.Gate(row.PendingGate),
             GateRound = row.GateRound,
             PauseRequested = row.PauseRequested,
             StatusMessage = row.StatusMessage,
@@ -123,7 +123,7 @@ internal static class RunMapping
             Facts = JsonSerializer.Deserialize<Dictionary<int, PhaseFacts>>(row.FactsJson, Json) ?? [],
         };
         run.Steps.AddRange(steps.OrderBy(s => s.Phase).ThenBy(s => StoredName.Parse<StepKind>(s.Kind)).Select(ToStep));
-        run.Votes.AddRange(votes.OrderBy(v => v.Id).Select(v => new Vote(v.Phase, v.Gate, v.Round, v.User, v.Channel, StoredName.Parse<VoteDecision>(v.Decision), v.Reason, v.At,
+        run.Votes.AddRange(votes.OrderBy(v => v.Id).Select(v => new Vote(v.Phase, StoredName.Gate(v.Gate), v.Round, v.User, v.Channel, StoredName.Parse<VoteDecision>(v.Decision), v.Reason, v.At,
             how.GetValueOrDefault((v.Phase, v.Gate, v.Round, v.User)), v.ApprovedHash)));
         run.Intents.AddRange(intents.OrderBy(i => i.RecordedAt).Select(ToIntent));
         return run;

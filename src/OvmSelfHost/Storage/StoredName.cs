@@ -1,3 +1,4 @@
+using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Words;
 
 namespace OvmSelfHost.Storage;
@@ -13,6 +14,12 @@ internal static class StoredName
         Names<T>.All.TryParse(stored, out var value)
             ? value
             : throw new InvalidOperationException($"The database holds '{stored}' where a {typeof(T).Name} belongs ({Names<T>.All.Listed}).");
+
+    /// <summary>A gate name as stored (the plain name, as before gates were typed).</summary>
+    public static GateKey Gate(string stored) =>
+        GateKey.TryParse(stored, out var gate)
+            ? gate
+            : throw new InvalidOperationException($"The database holds '{stored}' where a gate belongs ({Vocabularies.Gates.Listed}).");
 
     private static class Names<T>
         where T : struct, Enum

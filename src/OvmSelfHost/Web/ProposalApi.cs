@@ -1,10 +1,9 @@
 using System.Text.Json;
 using OvmSelfHost.Chat.Deduplication;
 using OvmSelfHost.Chat.Proposals;
+using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Endpoints;
 using OvmSelfHost.Runbook.Engine;
-using OvmSelfHost.Runbook.Gates;
-using OvmSelfHost.Runbook.People;
 using OvmSelfHost.Runbook.Settings;
 using OvmSelfHost.Runbook.Words;
 using OvmSelfHost.SignIn;
@@ -20,7 +19,7 @@ internal static class ProposalApi
     private const string Channel = "web";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<IResult> ListAsync(Guid id, MigrationEngine engine, RunbookSettings settings, PeopleDirectory people, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<IResult> ListAsync(Guid id, MigrationEngine engine, RunbookSettings settings, CancellationToken cancellationToken)
     {
         if (await engine.FindAsync(id, cancellationToken) is not { } run)
         {
@@ -35,36 +34,17 @@ internal static class ProposalApi
 
         var views = keys.Distinct().OrderBy(k => k.Round).ThenBy(k => k.Phase)
             .Select(k => ProposalView.From(GateProposals.Describe(run, k, settings), settings, run)).ToList();
+        // Who may vote is the runbook's answer (role, requester, one vote each, separation of duties), so the
+        // console offers buttons only to them and shows everyone else who can.
         for (var i = 0; i < views.Count; i++)
         {
-            if (views[i].Status == "Open")
+            if (views[i].Status == "Open" && ProposalKey.TryParse(views[i].Key, out var key))
             {
-                views[i] = views[i] with { CanVote = await WhoCanVoteAsync(run.Id, new ProposalKey(run.Id, views[i].Phase, views[i].Gate, views[i].Round), engine, people, time, cancellationToken) };
+                views[i] = views[i] with { CanVote = [.. engine.Voters(run, key!.Opening).Where(v => v.MayVote).Select(v => v.Person.Name)] };
             }
         }
 
         return Results.Ok(views);
-    }
-
-    /// <summary>
-    /// Who could cast a vote on this opening now, by the runbook's own rules (role, requester, one vote
-    /// each), so the console offers buttons only to them and shows everyone else who can. A gate that
-    /// needs a fresh sign-in is judged as if the sign-in were fresh: the console asks for one on click.
-    /// </summary>
-    private static async Task<IReadOnlyList<string>> WhoCanVoteAsync(
-        Guid id, ProposalKey key, MigrationEngine engine, PeopleDirectory people, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var asIfFresh = new Authentication(Channel, SignedInAt: time.GetUtcNow());
-        var names = new List<string>();
-        foreach (var person in people.All)
-        {
-            if (await engine.VoteRefusalAsync(id, person.Name, VoteDecision.Approve, null, key.Opening, cancellationToken, asIfFresh) is null)
-            {
-                names.Add(person.Name);
-            }
-        }
-
-        return names;
     }
 
     /// <summary>

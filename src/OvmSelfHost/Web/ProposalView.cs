@@ -1,4 +1,5 @@
 using OvmSelfHost.Chat.Proposals;
+using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Definition;
 
 namespace OvmSelfHost.Web;
@@ -32,7 +33,7 @@ internal sealed record ProposalView(
     public static ProposalView From(GateProposal proposal, Runbook.Settings.RunbookSettings? settings = null, Runbook.Runs.MigrationRun? run = null) => new(
         proposal.Key.ToString(),
         proposal.Key.Phase,
-        proposal.Key.Gate,
+        proposal.Key.Gate.Name,
         proposal.Key.Round,
         proposal.Title,
         proposal.WhatHappens,
@@ -45,7 +46,7 @@ internal sealed record ProposalView(
         proposal.RequesterMayVote,
         proposal.Status.ToString(),
         proposal.Decisions.Select(d => new ProposalVoteView(d.User, d.Decision.ToString().ToLowerInvariant(), d.Reason, d.At, d.Channel,
-            run?.Votes.FirstOrDefault(v => v.Phase == proposal.Key.Phase && v.Gate == proposal.Key.Gate && v.Round == proposal.Key.Round && v.User == d.User)?.Authentication?.Describe())).ToList(),
+            run is null ? null : proposal.Key.Opening.VotesIn(run).FirstOrDefault(v => v.User == d.User)?.Authentication?.Describe())).ToList(),
         settings?.FreshSignIn?.Applies(proposal.Key.Gate) == true,
         proposal.Snapshot?.ShortHash,
         proposal.Snapshot?.Facts);

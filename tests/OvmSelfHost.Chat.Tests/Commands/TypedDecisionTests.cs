@@ -1,3 +1,4 @@
+using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Chat.Commands;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
@@ -9,7 +10,7 @@ namespace OvmSelfHost.Chat.Tests.Commands;
 public sealed class TypedDecisionTests
 {
     private static readonly MigrationRun Run = MigrationRun.Create(Guid.Parse("3f2a9c1e-0000-4000-8000-000000000001"), "A", "B", "alice", "test", DateTimeOffset.UnixEpoch);
-    private static readonly GateOpening Stop = new(1, "StopOldManager", 4);
+    private static readonly GateOpening Stop = new(1, GateKey.Of(StepKind.StopOldManager), 4);
 
     private static (GateOpening? Opening, CommandReply? Refusal) Bind(string text, GateOpening? waiting) =>
         TypedDecision.Bind(Run, CommandParser.Parse(text).Command!, waiting);
@@ -63,7 +64,7 @@ public sealed class TypedDecisionTests
     public void GateNames_AreMatchedExactlyButForCase(string word, string gate)
     {
         Assert.True(Vocabularies.Gates.TryParse(word, out var parsed));
-        Assert.Equal(gate, parsed);
+        Assert.Equal(gate, parsed.Name);
     }
 
     [Theory]

@@ -22,7 +22,7 @@ internal static class ProposalRendering
         var run = MigrationRun.Create(Guid.NewGuid(), "A", "B", "alice", "slack", DateTimeOffset.UnixEpoch);
         run.State = RunState.AwaitingApproval;
         run.Step = step;
-        run.PendingGate = step.ToString();
+        run.PendingGate = GateKey.Of(step);
         run.GateRound = round;
         run.StatusMessage = $"Phase 1 {step} waits.";
         return run;
@@ -34,7 +34,7 @@ internal static class ProposalRendering
     public static MigrationRun WaitingWithSnapshotAt(StepKind step)
     {
         var run = WaitingAt(step);
-        run.Facts[1].Snapshots.Add(new GateSnapshot(1, step.ToString(), run.GateRound, DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), $"phase 1 {step}",
+        run.Facts[1].Snapshots.Add(new GateSnapshot(1, GateKey.Of(step), run.GateRound, DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), $"phase 1 {step}",
         [
             new SnapshotFact("new VM for B's manager", "ovmm-b-vm (vm-9), 8192 MB, pool pool-a, HA on, repository repo-a"),
             new SnapshotFact("UUID the new manager takes", Uuid),
@@ -43,5 +43,5 @@ internal static class ProposalRendering
     }
 
     public static void Vote(MigrationRun run, string user, VoteDecision decision, string? reason = null) =>
-        run.Votes.Add(new Vote(run.Phase, run.PendingGate!, run.GateRound, user, "slack", decision, reason, DateTimeOffset.FromUnixTimeSeconds(1_700_000_000)));
+        run.Votes.Add(new Vote(run.Phase, run.PendingGate!.Value, run.GateRound, user, "slack", decision, reason, DateTimeOffset.FromUnixTimeSeconds(1_700_000_000)));
 }

@@ -100,7 +100,7 @@ public sealed class ActionRefusalTests
         var rollback = await ActAsync(harness, run.Id, OperatorAction.Rollback);
         Assert.True(rollback.Succeeded, rollback.Message);
         run = await harness.LoadAsync(run.Id);
-        Assert.Equal((RunState.RollbackPending, GateKeys.Rollback), (run.State, run.PendingGate));
+        Assert.Equal((RunState.RollbackPending, GateKey.Rollback), (run.State, run.PendingGate));
 
         var outcome = await ActAsync(harness, run.Id, action);
 
@@ -151,7 +151,7 @@ public sealed class ActionRefusalTests
 
         machine.Fire(RunTrigger.Rollback);
 
-        Assert.Equal((RunState.RollbackPending, GateKeys.Rollback, round + 1), (run.State, run.PendingGate, run.GateRound));
+        Assert.Equal((RunState.RollbackPending, GateKey.Rollback, round + 1), (run.State, run.PendingGate, run.GateRound));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.People;
 using OvmSelfHost.Runbook.Runs;
@@ -27,7 +28,7 @@ public sealed class FreshSignInTests
         Assert.Contains("StopOldManager needs an approval from a fresh sign-in", fromChat.Message);
         Assert.Contains("yours is 6 minutes old", old.Message);
         Assert.True(fresh.Succeeded, fresh.Message);
-        var vote = Assert.Single((await harness.LoadAsync(run.Id)).Votes, v => v.Gate == "StopOldManager");
+        var vote = Assert.Single((await harness.LoadAsync(run.Id)).Votes, v => v.Gate == GateKey.Of(StepKind.StopOldManager));
         Assert.Equal(new Authentication("oidc", "sub-bob", now.AddMinutes(-4)), vote.Authentication);
     }
 
@@ -60,7 +61,7 @@ public sealed class FreshSignInTests
     private static async Task<MigrationRun> AtStopOldManagerAsync(EngineHarness harness)
     {
         var run = await harness.StartAsync();
-        while (!(run.State == RunState.AwaitingApproval && run.PendingGate == "StopOldManager"))
+        while (!(run.State == RunState.AwaitingApproval && run.PendingGate == GateKey.Of(StepKind.StopOldManager)))
         {
             Assert.True(run.State is RunState.AwaitingApproval or RunState.AwaitingAcknowledgement, $"Stopped at {run.State} {run.Step}: {run.StatusMessage}");
             run = await harness.ApproveCurrentAsync(run.Id);

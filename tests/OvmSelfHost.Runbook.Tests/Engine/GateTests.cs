@@ -220,7 +220,7 @@ public sealed class GateTests
     {
         var harness = new EngineHarness();
         var run = await harness.StartAsync();
-        var stale = new GateOpening(run.Phase, run.PendingGate!, run.GateRound);
+        var stale = new GateOpening(run.Phase, run.PendingGate!.Value, run.GateRound);
         run = await harness.ApproveAsync(run.Id, "bob");
         Assert.Equal(StepKind.InstallManager, run.Step);
 

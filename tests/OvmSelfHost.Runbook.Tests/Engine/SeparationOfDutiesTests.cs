@@ -26,7 +26,7 @@ public sealed class SeparationOfDutiesTests
     public async Task SeparationOn_SamePersonApprovesSecondCutover_IsRefusedAndRecordsNothing()
     {
         var (harness, run) = await AtSecondCutoverAsync(separate: true);
-        Assert.Contains(run.Votes, v => v is { Phase: 1, Gate: "StopOldManager", User: "bob", Decision: VoteDecision.Approve });
+        Assert.Contains(run.Votes, v => v.Phase == 1 && v.Gate == GateKey.Of(StepKind.StopOldManager) && v is { User: "bob", Decision: VoteDecision.Approve });
         var votes = run.Votes.Count;
 
         var refused = await harness.Engine.DecideAsync(run.Id, "bob", "test", VoteDecision.Approve, null, CancellationToken.None, GateOpening.WaitingIn(run));

@@ -77,7 +77,7 @@ public sealed class EngineHarness
     public async Task<MigrationRun> ApproveCurrentAsync(Guid id)
     {
         var run = await LoadAsync(id);
-        var required = GatePolicies.RequiredApprovals(Settings.Gates.For(run.PendingGate!));
+        var required = GatePolicies.RequiredApprovals(Settings.Gates.For(run.PendingGate!.Value));
         return await ApproveAsync(id, new[] { "bob", "carol" }.Take(required).ToArray());
     }
 
@@ -87,7 +87,7 @@ public sealed class EngineHarness
         var run = await LoadAsync(id);
         while (run.State is RunState.AwaitingApproval or RunState.AwaitingAcknowledgement)
         {
-            var required = GatePolicies.RequiredApprovals(Settings.Gates.For(run.PendingGate!));
+            var required = GatePolicies.RequiredApprovals(Settings.Gates.For(run.PendingGate!.Value));
             run = await ApproveAsync(id, new[] { "bob", "carol" }.Take(required).ToArray());
         }
 

@@ -139,7 +139,7 @@ public sealed class InvariantEnforcementTests
         run = await harness.ApproveAsync(run.Id, "bob");
 
         Assert.Equal((RunState.AwaitingAcknowledgement, StepKind.VerifyInventory), (run.State, run.Step));
-        Assert.Equal(GateKeys.AcceptDifferences, run.PendingGate);
+        Assert.Equal(GateKey.AcceptDifferences, run.PendingGate);
         Assert.Contains("web-b", run.StatusMessage);
 
         run = await harness.ApproveAsync(run.Id, "bob", "carol");
@@ -160,7 +160,7 @@ public sealed class InvariantEnforcementTests
         var run = await harness.StartAsync();
 
         Assert.Equal((RunState.AwaitingAcknowledgement, StepKind.Preflight), (run.State, run.Step));
-        Assert.Equal(GateKeys.AcknowledgeNonMinimal, run.PendingGate);
+        Assert.Equal(GateKey.AcknowledgeNonMinimal, run.PendingGate);
         Assert.Contains("not a minimal installation", run.StatusMessage);
 
         run = await harness.ApproveAsync(run.Id, "bob");

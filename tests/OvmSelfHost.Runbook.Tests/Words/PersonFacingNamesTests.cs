@@ -1,4 +1,5 @@
 using OvmSelfHost.Runbook.Definition;
+using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Runs;
 
 namespace OvmSelfHost.Runbook.Tests.Words;
@@ -7,13 +8,13 @@ public sealed class PersonFacingNamesTests
 {
     [Fact]
     public void StepGate_Named_ReadsAsTheStepsTitle() =>
-        Assert.Equal(Procedure.Step(StepKind.StopOldManager).Title, PersonFacingNames.OfGate("StopOldManager"));
+        Assert.Equal(Procedure.Step(StepKind.StopOldManager).Title, PersonFacingNames.OfGate(GateKey.Of(StepKind.StopOldManager)));
 
-    [Theory]
-    [InlineData("AcceptDifferences")]
-    [InlineData("Preflight, StopOldManager")] // the framework's enum parser would combine these as flags
-    [InlineData("7")]                         // and take a number as a step
-    [InlineData(" StopOldManager")]
-    public void NotAStepName_Named_ShownAsWritten(string gate) =>
-        Assert.Equal(gate, PersonFacingNames.OfGate(gate));
+    [Fact]
+    public void NotAStepGate_Named_ShownByItsName() =>
+        Assert.Equal("AcceptDifferences", PersonFacingNames.OfGate(GateKey.AcceptDifferences));
+
+    [Fact]
+    public void NoGate_Named_IsEmpty() =>
+        Assert.Equal("", PersonFacingNames.OfGate(null));
 }

@@ -62,7 +62,7 @@ public sealed class VocabularyTests
     public void GateName_AnyCase_IsItsCanonicalSpelling(string text, string expected)
     {
         Assert.True(Vocabularies.Gates.TryParse(text, out var gate));
-        Assert.Equal(expected, gate);
+        Assert.Equal(expected, gate.Name);
     }
 
     [Theory]

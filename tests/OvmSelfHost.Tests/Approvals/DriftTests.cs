@@ -70,7 +70,7 @@ public sealed class DriftTests
         var id = await AtFirstCutoverAsync(engine);
         var opened = (await engine.FindAsync(id, CancellationToken.None))!;
         var round = opened.GateRound;
-        var shown = opened.SnapshotOf(1, "StopOldManager", round)!;
+        var shown = opened.SnapshotOf(new GateOpening(1, GateKey.Of(StepKind.StopOldManager), round))!;
         Assert.Contains(shown.Facts, f => f.Name == "new VM for B's manager" && f.Value.Contains("pool pool-a, HA on, repository repo-a", StringComparison.Ordinal));
 
         await Vote(engine, id, "bob");
@@ -81,18 +81,18 @@ public sealed class DriftTests
 
         Assert.True(ovm.Environments["B"].OriginalRunning);
         Assert.DoesNotContain(ovm.Calls, c => c.Contains("stop", StringComparison.OrdinalIgnoreCase) && c.Contains("ovmm", StringComparison.Ordinal));
-        Assert.Equal((RunState.AwaitingApproval, "StopOldManager", round + 1), (run.State, run.PendingGate, run.GateRound));
-        var voided = run.SnapshotOf(1, "StopOldManager", round)!;
+        Assert.Equal((RunState.AwaitingApproval, (GateKey?)GateKey.Of(StepKind.StopOldManager), round + 1), (run.State, run.PendingGate, run.GateRound));
+        var voided = run.SnapshotOf(new GateOpening(1, GateKey.Of(StepKind.StopOldManager), round))!;
         Assert.Equal(shown.Hash, voided.Hash);
         Assert.NotNull(voided.VoidedAt);
         Assert.Contains(change, voided.VoidedBecause);
         Assert.Contains("since bob approved at", voided.VoidedBecause);
         Assert.Contains("and carol approved at", voided.VoidedBecause);
-        var reopened = run.SnapshotOf(1, "StopOldManager", round + 1)!;
+        var reopened = run.SnapshotOf(new GateOpening(1, GateKey.Of(StepKind.StopOldManager), round + 1))!;
         Assert.Null(reopened.VoidedAt);
         Assert.NotEqual(shown.Hash, reopened.Hash);
         Assert.NotEqual(shown.Facts.Single(f => f.Name == fact), reopened.Facts.Single(f => f.Name == fact));
-        Assert.Equal(2, run.Votes.Count(v => v.Gate == "StopOldManager" && v.Round == round));
+        Assert.Equal(2, run.Votes.Count(v => v.Gate == GateKey.Of(StepKind.StopOldManager) && v.Round == round));
         Assert.Contains("did not run", run.StatusMessage);
         var journal = await engine.AuditAsync(id, CancellationToken.None);
         Assert.Contains(journal, e => e.Action == "approval-voided" && e.Detail.Contains(change, StringComparison.Ordinal));
@@ -113,7 +113,7 @@ public sealed class DriftTests
         var ovm = new FakeOvm();
         var engine = Engine(db, ovm);
         var id = await AtFirstCutoverAsync(engine);
-        var shown = (await engine.FindAsync(id, CancellationToken.None))!.SnapshotOf(1, "StopOldManager", (await engine.FindAsync(id, CancellationToken.None))!.GateRound)!;
+        var shown = (await engine.FindAsync(id, CancellationToken.None))!.SnapshotOf(new GateOpening(1, GateKey.Of(StepKind.StopOldManager), (await engine.FindAsync(id, CancellationToken.None))!.GateRound))!;
 
         await Vote(engine, id, "bob");
         await Vote(engine, id, "carol");

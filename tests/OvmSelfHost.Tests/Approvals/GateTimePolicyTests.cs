@@ -1,3 +1,4 @@
+using OvmSelfHost.Runbook.Definition;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,7 @@ namespace OvmSelfHost.Tests.Approvals;
 public sealed class GateTimePolicyTests
 {
     private const string Gate = "CreateManagerVm";
+    private static readonly GateKey GateKeyOfGate = GateKey.Of(StepKind.CreateManagerVm);
     private static readonly DateTimeOffset Monday = new(2027, 2, 1, 9, 0, 0, TimeSpan.Zero);
 
     private static HostFactory Host(FakeTimeProvider clock, string then) => new(new FakeOvm(), settings: new Dictionary<string, string>
@@ -58,7 +60,7 @@ public sealed class GateTimePolicyTests
     {
         var engine = host.Services.GetRequiredService<MigrationEngine>();
         var id = (await engine.RequestAsync(["A", "B"], "alice", "test", null, CancellationToken.None)).Run!.Id;
-        var run = await WaitForAsync(engine, id, (r, _) => r.State == RunState.AwaitingApproval && r.PendingGate == Gate);
+        var run = await WaitForAsync(engine, id, (r, _) => r.State == RunState.AwaitingApproval && r.PendingGate == GateKeyOfGate);
         return (engine, id, GateOpening.WaitingIn(run)!);
     }
 
@@ -117,7 +119,7 @@ public sealed class GateTimePolicyTests
         clock.Advance(TimeSpan.FromMinutes(15));
         var run = await WaitForAsync(engine, id, (r, _) => r.State == RunState.AwaitingApproval && r.GateRound > opening.Round);
 
-        Assert.Equal(Gate, run.PendingGate);
+        Assert.Equal(GateKeyOfGate, run.PendingGate);
         Assert.Contains(await engine.AuditAsync(id, CancellationToken.None),
             e => e.Action == "gate-timeout" && e.Detail.Contains("then Expires) applies: its 0 vote(s) expired and it is proposed again", StringComparison.Ordinal));
         // The new round has a clock of its own, an hour from now.

@@ -1,3 +1,4 @@
+using OvmSelfHost.Runbook.Definition;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OvmSelfHost.Runbook.Engine;
@@ -21,7 +22,7 @@ public sealed class VoteHashTests
         await client.WaitForAsync(id, r => r.GetProperty("pendingGate").GetString() == "CreateManagerVm");
         var run = (await engine.FindAsync(id, CancellationToken.None))!;
         var opening = GateOpening.WaitingIn(run)!;
-        var shown = run.SnapshotOf(opening.Phase, opening.Gate, opening.Round)!;
+        var shown = run.SnapshotOf(opening)!;
 
         var approval = await engine.DecideAsync(id, "bob", "test", VoteDecision.Approve, null, CancellationToken.None, opening);
         Assert.True(approval.Succeeded, approval.Message);

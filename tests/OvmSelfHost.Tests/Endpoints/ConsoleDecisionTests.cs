@@ -1,3 +1,4 @@
+using OvmSelfHost.Runbook.Definition;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,7 +64,7 @@ public sealed class ConsoleDecisionTests
 
         // Received before the gate opened, and received at an earlier opening of it.
         var beforeItOpened = await executor.ExecuteAsync("bob", "web", text, CancellationToken.None, new CommandReceipt(id, null));
-        var earlierOpening = await executor.ExecuteAsync("bob", "web", text, CancellationToken.None, new CommandReceipt(id, new GateOpening(1, "CreateManagerVm", 0)));
+        var earlierOpening = await executor.ExecuteAsync("bob", "web", text, CancellationToken.None, new CommandReceipt(id, new GateOpening(1, GateKey.Of(StepKind.CreateManagerVm), 0)));
         var receivedNow = await executor.ExecuteAsync("bob", "web", text, CancellationToken.None, await executor.ReceiveAsync(text, CancellationToken.None));
 
         Assert.Contains($"Nothing of {shortId} waits for a decision", beforeItOpened.Text);

@@ -1,3 +1,4 @@
+using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Configuration;
 using OvmSelfHost.Runbook.Audit;
 using OvmSelfHost.Runbook.Engine;
@@ -25,9 +26,9 @@ public sealed class EfMigrationStoreTests
         var run = NewRun();
         await store.AddAsync(run, Entry(run, "requested"), null, CancellationToken.None);
         run.State = RunState.AwaitingApproval;
-        run.PendingGate = "StopOldManager";
+        run.PendingGate = GateKey.Of(StepKind.StopOldManager);
         run.GateRound = 3;
-        run.Votes.Add(new Vote(1, "StopOldManager", 3, "bob", "slack", VoteDecision.Approve, null, run.CreatedAt));
+        run.Votes.Add(new Vote(1, GateKey.Of(StepKind.StopOldManager), 3, "bob", "slack", VoteDecision.Approve, null, run.CreatedAt));
         run.Facts[1].OldManagerUuid = "0004fb0000010000bbbbbbbbbbbbbbbb";
         run.Facts[1].Diff = new InventoryDiff([new InventoryDifference(DifferenceKind.Missing, "Vm", "v1", "web", "gone")], 10, 9);
         run.StepAt(1, Runbook.Definition.StepKind.Preflight).Output.Add("line");

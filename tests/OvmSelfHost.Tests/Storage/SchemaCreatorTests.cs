@@ -1,3 +1,4 @@
+using OvmSelfHost.Runbook.Definition;
 using Microsoft.EntityFrameworkCore;
 using OvmSelfHost.Configuration;
 using OvmSelfHost.Runbook.Audit;
@@ -44,7 +45,7 @@ public sealed class SchemaCreatorTests
         var run = MigrationRun.Create(Guid.NewGuid(), "A", "B", "alice", "test", DateTimeOffset.UnixEpoch);
         await store.AddAsync(run, new AuditEntry(run.Id, run.CreatedAt, "alice", "test", "requested", "detail"), null, CancellationToken.None);
         run = (await store.FindAsync(run.Id, CancellationToken.None))!;
-        run.Votes.Add(new Vote(1, "CreateManagerVm", 1, "bob", "test", VoteDecision.Approve, null, DateTimeOffset.UnixEpoch));
+        run.Votes.Add(new Vote(1, GateKey.Of(StepKind.CreateManagerVm), 1, "bob", "test", VoteDecision.Approve, null, DateTimeOffset.UnixEpoch));
         await store.SaveAsync(run, [], null, RunFence.None, CancellationToken.None);
         await using (var db = await factory.CreateDbContextAsync())
         {
@@ -59,7 +60,7 @@ public sealed class SchemaCreatorTests
         }
 
         run = (await store.FindAsync(run.Id, CancellationToken.None))!;
-        run.Votes.Add(new Vote(1, "CreateManagerVm", 1, "carol", "test", VoteDecision.Approve, null, DateTimeOffset.UnixEpoch, ApprovedHash: new string('a', 64)));
+        run.Votes.Add(new Vote(1, GateKey.Of(StepKind.CreateManagerVm), 1, "carol", "test", VoteDecision.Approve, null, DateTimeOffset.UnixEpoch, ApprovedHash: new string('a', 64)));
         await store.SaveAsync(run, [], null, RunFence.None, CancellationToken.None);
         var votes = (await store.FindAsync(run.Id, CancellationToken.None))!.Votes;
         Assert.Equal([("bob", null), ("carol", new string('a', 64))], votes.Select(v => (v.User, v.ApprovedHash)));

@@ -18,6 +18,16 @@ public sealed class TeamsCardTests : IAsyncLifetime
         return (id, await host.WaitForOpenGateAsync(id, "CreateManagerVm"));
     }
 
+    /// <summary>bob approves the gates before the cutover; returns bob's card of the cutover gate (two approvers, dangerous).</summary>
+    private async Task<(Guid Id, JsonObject Card)> AtCutoverGateAsync()
+    {
+        var (id, card) = await StartAndWaitForFirstGateAsync();
+        await host.InvokeAsync(TeamsTestHost.Bob, "gate.approve", TeamsCards.Data("proposal", card.Proposal()!));
+        var install = await host.WaitForOpenGateAsync(id, "InstallManager");
+        await host.InvokeAsync(TeamsTestHost.Bob, "gate.approve", TeamsCards.Data("proposal", install.Proposal()!));
+        return (id, await host.WaitForOpenGateAsync(id, "StopOldManager"));
+    }
+
     [Fact]
     public async Task StartedFromTeams_CardIsPostedInThatConversation_WithStatusForEveryoneAndRefreshForApprovers()
     {
@@ -167,11 +177,7 @@ public sealed class TeamsCardTests : IAsyncLifetime
     [Fact]
     public async Task Dangerous_Approve_AsksToConfirmFirst_AndRecordsNothingUntilConfirmed()
     {
-        var (id, card) = await StartAndWaitForFirstGateAsync();
-        await host.InvokeAsync(TeamsTestHost.Bob, "gate.approve", TeamsCards.Data("proposal", card.Proposal()!));
-        var install = await host.WaitForOpenGateAsync(id, "InstallManager");
-        await host.InvokeAsync(TeamsTestHost.Bob, "gate.approve", TeamsCards.Data("proposal", install.Proposal()!));
-        var stop = await host.WaitForOpenGateAsync(id, "StopOldManager");
+        var (id, stop) = await AtCutoverGateAsync();
         var votesBefore = (await host.AuditAsync(id)).Count(e => e.GetProperty("action").GetString() == "approved");
 
         Assert.Equal(["gate.approve.confirm", "gate.reject"], stop.Buttons().Select(b => b["verb"]!.GetValue<string>()));
@@ -183,5 +189,20 @@ public sealed class TeamsCardTests : IAsyncLifetime
 
         var confirmed = (await host.InvokeAsync(TeamsTestHost.Bob, "gate.approve", TeamsCards.Data("proposal", asking.Proposal()!))).CardOf();
         Assert.Contains("(1 of 2)", confirmed.ToJsonString());
+    }
+
+    [Fact]
+    public async Task ApproverAlreadyVoted_RefreshTheCard_OffersThemNoButtonsButTheOtherApproverStill()
+    {
+        var (id, stop) = await AtCutoverGateAsync();
+
+        var answer = (await host.InvokeAsync(TeamsTestHost.Bob, "gate.approve", TeamsCards.Data("proposal", stop.Proposal()!))).CardOf();
+        var bobs = (await host.InvokeAsync(TeamsTestHost.Bob, "run.refresh", TeamsCards.Data("migration", id.ToString("N")))).CardOf();
+        var carols = (await host.InvokeAsync(TeamsTestHost.Carol, "run.refresh", TeamsCards.Data("migration", id.ToString("N")))).CardOf();
+
+        Assert.Contains("(1 of 2)", answer.ToJsonString());
+        Assert.Null(answer.Proposal("gate.approve.confirm"));
+        Assert.DoesNotContain(bobs.Buttons(), b => b["verb"]!.GetValue<string>().StartsWith("gate.", StringComparison.Ordinal));
+        Assert.Equal(stop.Proposal("gate.approve.confirm"), carols.Proposal("gate.approve.confirm"));
     }
 }

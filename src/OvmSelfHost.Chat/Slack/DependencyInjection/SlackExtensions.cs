@@ -12,6 +12,7 @@ using OvmSelfHost.Chat.Http;
 using OvmSelfHost.Chat.Slack.Endpoints;
 using OvmSelfHost.Chat.Outbox;
 using OvmSelfHost.Chat.Proposals;
+using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Chat.Slack.Outbox;
 using OvmSelfHost.Chat.Slack.Signing;
 using OvmSelfHost.Chat.Slack.SocketMode;

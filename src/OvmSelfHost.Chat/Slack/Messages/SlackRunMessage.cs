@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using OvmSelfHost.Chat.Commands;
 using OvmSelfHost.Chat.Proposals;
+using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Settings;

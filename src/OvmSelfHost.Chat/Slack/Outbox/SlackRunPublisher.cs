@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OvmSelfHost.Chat.Messages;
 using OvmSelfHost.Chat.Outbox;
 using OvmSelfHost.Chat.Proposals;
+using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Chat.Slack.Messages;
 using OvmSelfHost.Chat.Slack.WebApi;
 using OvmSelfHost.Runbook.Engine;

@@ -49,7 +49,7 @@ public static class TeamsRunCard
 
     /// <summary>The gate openings the votes of a run mention (the card also remembers those closed without votes).</summary>
     public static IEnumerable<ProposalKey> VotedGates(MigrationRun run) =>
-        run.Votes.Select(v => new ProposalKey(run.Id, v.Phase, v.Gate, v.Round)).Distinct();
+        run.Votes.Select(v => ProposalKey.Of(run.Id, GateOpening.Of(v))).Distinct();
 
     private static JsonObject OpenGate(GateProposal p, TeamsCardViewer viewer)
     {
@@ -128,7 +128,7 @@ public static class TeamsRunCard
         $"{d.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC via {d.Channel}{(d.Reason is null ? "" : ": " + d.Reason)}";
 
     private static DateTimeOffset FirstVote(MigrationRun run, ProposalKey key) =>
-        run.Votes.Where(v => v.Phase == key.Phase && v.Gate == key.Gate && v.Round == key.Round).Select(v => v.At).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+        key.Opening.VotesIn(run).Select(v => v.At).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
 
     private static string PhaseLine(MigrationRun run, int phase)
     {
@@ -144,7 +144,7 @@ public static class TeamsRunCard
     {
         RunState.Completed => "Good",
         RunState.Failed or RunState.Rejected or RunState.Aborted or RunState.RolledBack => "Attention",
-        RunState.AwaitingApproval or RunState.AwaitingAcknowledgement or RunState.RollbackPending => "Warning",
+        var waiting when GateOpening.WaitsForVotes(waiting) => "Warning",
         _ => null,
     };
 

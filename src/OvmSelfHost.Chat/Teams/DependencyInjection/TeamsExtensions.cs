@@ -11,6 +11,7 @@ using OvmSelfHost.Chat.DependencyInjection;
 using OvmSelfHost.Chat.Http;
 using OvmSelfHost.Chat.Outbox;
 using OvmSelfHost.Chat.Proposals;
+using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Chat.Teams.Authentication;
 using OvmSelfHost.Chat.Teams.Connector;
 using OvmSelfHost.Chat.Teams.Conversations;

@@ -186,7 +186,8 @@ internal sealed class TeamsInvokeHandler(
 
     private async Task<JsonObject> CardAsync(MigrationRun run, Person? person, string? notice, CancellationToken cancellationToken)
     {
-        var mayVote = person?.Is(PersonRole.Approver) == true && GateProposals.OpenKey(run) is not null;
+        // The card offers Approve / Reject only to someone whose vote the runbook would take now.
+        var mayVote = person is not null && GateOpening.WaitingIn(run) is { } open && engine.VoterRefusal(run, open, person.Name) is null;
         return TeamsInvokeResponse.CardBody(await cards.CardForAsync(run, new TeamsCardViewer(mayVote, notice), cancellationToken));
     }
 }

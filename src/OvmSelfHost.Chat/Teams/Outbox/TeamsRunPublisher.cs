@@ -3,6 +3,7 @@ using OvmSelfHost.Chat.Commands;
 using OvmSelfHost.Chat.Messages;
 using OvmSelfHost.Chat.Outbox;
 using OvmSelfHost.Chat.Proposals;
+using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Chat.Teams.Activities;
 using OvmSelfHost.Chat.Teams.Cards;
 using OvmSelfHost.Chat.Teams.Connector;

@@ -1,4 +1,4 @@
-namespace OvmSelfHost.Chat.Proposals;
+namespace OvmSelfHost.Runbook.Gates;
 
 public enum GateStatus
 {

@@ -1,7 +1,6 @@
 using OvmSelfHost.Runbook.Definition;
-using OvmSelfHost.Runbook.Gates;
 
-namespace OvmSelfHost.Chat.Proposals;
+namespace OvmSelfHost.Runbook.Gates;
 
 /// <summary>
 /// What a gated step proposes, in a channel-neutral shape that Slack Block Kit and Teams Adaptive

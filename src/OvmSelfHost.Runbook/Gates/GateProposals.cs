@@ -1,36 +1,36 @@
-using OvmSelfHost.Chat.Commands;
 using OvmSelfHost.Runbook.Definition;
-using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Settings;
 using OvmSelfHost.Runbook.Words;
 
-namespace OvmSelfHost.Chat.Proposals;
+namespace OvmSelfHost.Runbook.Gates;
 
-/// <summary>Builds proposals from a stored run: the open gate, and any earlier opening by its key.</summary>
+/// <summary>
+/// What every gate shows, in one place: builds proposals from a stored run (the open gate, and any earlier opening by its
+/// key) with the title, facts, risk and votes the channels render as they are.
+/// </summary>
 public static class GateProposals
 {
     /// <summary>The gate that waits for votes now, or null.</summary>
     public static ProposalKey? OpenKey(MigrationRun run) =>
-        GateOpening.WaitingIn(run) is { } open ? new ProposalKey(run.Id, open.Phase, open.Gate, open.Round) : null;
+        GateOpening.WaitingIn(run) is { } open ? ProposalKey.Of(run.Id, open) : null;
 
     public static GateProposal Describe(MigrationRun run, ProposalKey key, RunbookSettings settings)
     {
         var policy = settings.Gates.For(key.Gate);
         var required = GatePolicies.RequiredApprovals(policy);
-        var decisions = run.Votes
-            .Where(v => v.Phase == key.Phase && v.Gate == key.Gate && v.Round == key.Round)
+        var decisions = key.Opening.VotesIn(run)
             .OrderBy(v => v.At)
             .Select(v => new GateDecision(v.User, v.Decision, v.Reason, v.At, v.Channel))
             .ToList();
         var status = Status(key == OpenKey(run), decisions, required);
         var plan = Procedure.Phase(key.Phase, run.EnvironmentA, run.EnvironmentB);
-        var label = $"{RunText.ShortId(run.Id)} ({run.EnvironmentA} and {run.EnvironmentB}), phase {key.Phase}";
+        var label = $"{MigrationRun.ShortIdOf(run.Id)} ({run.EnvironmentA} and {run.EnvironmentB}), phase {key.Phase}";
         var mayVote = settings.Gates.RequesterMayVote(key.Gate);
-        if (Vocabularies.Steps.TryParse(key.Gate, out var kind))
+        if (key.Gate.IsStep(out var kind))
         {
             var step = Procedure.Step(kind);
-            var snapshot = run.SnapshotOf(key.Phase, key.Gate, key.Round);
+            var snapshot = run.SnapshotOf(key.Opening);
             return new GateProposal(key, label, step.Title, WithUuid(Procedure.Render(step.WhatHappens, plan), plan.Target, snapshot), Procedure.Render(step.Touches, plan),
                 step.Risk, Procedure.Render(step.WhyRisky, plan), Procedure.Render(step.Check, plan) + Seen(run, key.Phase, kind), required, mayVote, status, decisions, snapshot);
         }

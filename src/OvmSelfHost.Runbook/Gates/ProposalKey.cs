@@ -1,17 +1,24 @@
 using System.Globalization;
 
-namespace OvmSelfHost.Chat.Proposals;
+namespace OvmSelfHost.Runbook.Gates;
 
 /// <summary>
 /// One opening of one gate of one migration: what a button or card action points at. A gate opened
 /// again (a retry) has a new round, so a button of an earlier opening never counts for the new one.
 /// </summary>
-public sealed record ProposalKey(Guid MigrationId, int Phase, string Gate, int Round)
+public sealed record ProposalKey(Guid MigrationId, int Phase, GateKey Gate, int Round)
 {
     private const char Separator = '.';
 
     /// <summary>The gate opening a vote through this key is bound to.</summary>
-    public Runbook.Gates.GateOpening Opening => new(Phase, Gate, Round);
+    public GateOpening Opening => new(Phase, Gate, Round);
+
+    /// <summary>The key of <paramref name="opening"/> of migration <paramref name="migrationId"/>.</summary>
+    public static ProposalKey Of(Guid migrationId, GateOpening opening)
+    {
+        ArgumentNullException.ThrowIfNull(opening);
+        return new ProposalKey(migrationId, opening.Phase, opening.Gate, opening.Round);
+    }
 
     /// <summary>The compact form carried in a button value: <c>{id:N}.{phase}.{gate}.{round}</c>.</summary>
     public override string ToString() =>
@@ -28,13 +35,12 @@ public sealed record ProposalKey(Guid MigrationId, int Phase, string Gate, int R
             || !Guid.TryParseExact(parts[0], "N", out var id)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var phase)
             || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var round)
-            || parts[2].Length is 0 or > 64
-            || !parts[2].All(char.IsAsciiLetterOrDigit))
+            || !GateKey.TryParse(parts[2], out var gate))
         {
             return false;
         }
 
-        key = new ProposalKey(id, phase, parts[2], round);
+        key = new ProposalKey(id, phase, gate, round);
         return true;
     }
 }
