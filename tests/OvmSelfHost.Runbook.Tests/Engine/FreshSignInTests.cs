@@ -3,7 +3,7 @@ using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.People;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Settings;
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 
 namespace OvmSelfHost.Runbook.Tests.Engine;
 

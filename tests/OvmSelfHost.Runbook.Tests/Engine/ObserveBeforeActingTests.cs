@@ -3,7 +3,7 @@ using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Leases;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Steps;
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 
 namespace OvmSelfHost.Runbook.Tests.Engine;
 

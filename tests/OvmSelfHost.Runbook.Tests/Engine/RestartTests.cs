@@ -1,7 +1,7 @@
 using OvmSelfHost.Runbook.Leases;
 using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Runs;
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 
 namespace OvmSelfHost.Runbook.Tests.Engine;
 

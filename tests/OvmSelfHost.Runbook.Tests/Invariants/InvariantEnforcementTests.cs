@@ -2,7 +2,7 @@ using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Ports;
 using OvmSelfHost.Runbook.Runs;
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 
 namespace OvmSelfHost.Runbook.Tests.Invariants;
 

@@ -1,6 +1,6 @@
 using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Runs;
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 
 namespace OvmSelfHost.Runbook.Tests.Steps;
 

@@ -5,7 +5,7 @@ using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Ports;
 using OvmSelfHost.Runbook.Runs;
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 using OvmSelfHost.Storage;
 using OvmSelfHost.Tests.Support;
 

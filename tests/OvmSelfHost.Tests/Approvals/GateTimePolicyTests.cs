@@ -7,7 +7,7 @@ using OvmSelfHost.Runbook.Audit;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Runs;
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 using OvmSelfHost.Scheduling;
 using OvmSelfHost.Storage;
 using OvmSelfHost.Tests.Support;

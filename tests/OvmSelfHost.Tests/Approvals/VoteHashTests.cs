@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 using OvmSelfHost.Storage;
 using OvmSelfHost.Tests.Support;
 

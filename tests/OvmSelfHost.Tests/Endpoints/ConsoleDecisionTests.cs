@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OvmSelfHost.Chat.Commands;
 using OvmSelfHost.Runbook.Gates;
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 using OvmSelfHost.Tests.Support;
 
 namespace OvmSelfHost.Tests.Endpoints;

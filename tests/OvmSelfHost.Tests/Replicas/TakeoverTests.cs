@@ -4,7 +4,7 @@ using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Runs;
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 using OvmSelfHost.Storage;
 using OvmSelfHost.Tests.Support;
 

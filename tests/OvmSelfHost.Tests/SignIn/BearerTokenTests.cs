@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 using OvmSelfHost.Tests.Support;
 using IdentityProvider = OvmSelfHost.TestIdentityProvider.TestIdentityProvider;
 

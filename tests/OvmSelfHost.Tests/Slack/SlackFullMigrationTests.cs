@@ -1,4 +1,4 @@
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 using Xunit.Abstractions;
 
 namespace OvmSelfHost.Tests.Slack;

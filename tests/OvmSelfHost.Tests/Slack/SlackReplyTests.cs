@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 
 namespace OvmSelfHost.Tests.Slack;
 

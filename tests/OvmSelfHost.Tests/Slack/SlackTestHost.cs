@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 using OvmSelfHost.Tests.Support;
 
 namespace OvmSelfHost.Tests.Slack;

@@ -1,5 +1,5 @@
 using System.Net;
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 
 namespace OvmSelfHost.Tests.Teams;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 
 namespace OvmSelfHost.Tests.Teams;
 

@@ -1,4 +1,4 @@
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 
 namespace OvmSelfHost.Tests.Teams;
 

@@ -1,5 +1,5 @@
 using OvmSelfHost.Runbook.Definition;
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 using OvmSelfHost.Tests.Support;
 
 namespace OvmSelfHost.Tests.Teams;

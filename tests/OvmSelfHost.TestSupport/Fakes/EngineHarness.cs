@@ -1,3 +1,4 @@
+using Xunit;
 using Microsoft.Extensions.Time.Testing;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
@@ -6,7 +7,7 @@ using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Runbook.Settings;
 using OvmSelfHost.Runbook.Steps;
 
-namespace OvmSelfHost.Runbook.Tests.Fakes;
+namespace OvmSelfHost.TestSupport.Fakes;
 
 /// <summary>An engine over the fakes, with the repository's people (alice requests, bob and carol approve).</summary>
 public sealed class EngineHarness
@@ -95,7 +96,7 @@ public sealed class EngineHarness
     }
 
     /// <summary>Approves the gate of <paramref name="step"/> while it waits (a retry asks for it again).</summary>
-    public async Task<MigrationRun> ApproveAllUntilAsync(Guid id, Definition.StepKind step)
+    public async Task<MigrationRun> ApproveAllUntilAsync(Guid id, OvmSelfHost.Runbook.Definition.StepKind step)
     {
         var run = await LoadAsync(id);
         return run is { State: RunState.AwaitingApproval } && run.Step == step ? await ApproveCurrentAsync(id) : run;

@@ -1,6 +1,6 @@
 using OvmSelfHost.Runbook.Ports;
 
-namespace OvmSelfHost.Runbook.Tests.Fakes;
+namespace OvmSelfHost.TestSupport.Fakes;
 
 internal sealed class FakeHost(FakeOvm world, FakeEnvironment env, HostRole role) : IManagerHost
 {

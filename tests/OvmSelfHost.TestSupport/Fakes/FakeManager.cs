@@ -1,6 +1,6 @@
 using OvmSelfHost.Runbook.Ports;
 
-namespace OvmSelfHost.Runbook.Tests.Fakes;
+namespace OvmSelfHost.TestSupport.Fakes;
 
 internal sealed class FakeManager(FakeOvm world, FakeEnvironment env, ManagerRole role) : IOvmManager
 {

@@ -1,6 +1,6 @@
 using OvmSelfHost.Runbook.Ports;
 
-namespace OvmSelfHost.Runbook.Tests.Fakes;
+namespace OvmSelfHost.TestSupport.Fakes;
 
 /// <summary>
 /// A small in-memory world of two environments, faithful enough to the procedure's rules (same

@@ -4,7 +4,7 @@ using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Leases;
 using OvmSelfHost.Runbook.Runs;
 
-namespace OvmSelfHost.Runbook.Tests.Fakes;
+namespace OvmSelfHost.TestSupport.Fakes;
 
 /// <summary>
 /// Keeps runs as JSON, so every load is a fresh copy as from a database, and checks versions as the

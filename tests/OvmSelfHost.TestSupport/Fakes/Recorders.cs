@@ -2,7 +2,7 @@ using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Runs;
 
-namespace OvmSelfHost.Runbook.Tests.Fakes;
+namespace OvmSelfHost.TestSupport.Fakes;
 
 public sealed class RecordingNotifier : IRunNotifier
 {

@@ -1,6 +1,6 @@
 using OvmSelfHost.Runbook.Ports;
 
-namespace OvmSelfHost.Runbook.Tests.Fakes;
+namespace OvmSelfHost.TestSupport.Fakes;
 
 /// <summary>One Oracle VM environment as the fakes see it: what lives on its hardware, and who owns it.</summary>
 public sealed class FakeEnvironment
