@@ -1,6 +1,6 @@
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
-using OvmSelfHost.Runbook.Tests.Fakes;
+using OvmSelfHost.TestSupport.Fakes;
 
 namespace OvmSelfHost.Runbook.Tests.Engine;
 
