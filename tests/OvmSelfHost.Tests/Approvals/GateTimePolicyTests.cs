@@ -64,6 +64,22 @@ public sealed class GateTimePolicyTests
         return (engine, id, GateOpening.WaitingIn(run)!);
     }
 
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
+
     private static async Task<IScheduler> SchedulerAsync(HostFactory host) =>
         await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(CancellationToken.None);
 
@@ -157,7 +173,8 @@ public sealed class GateTimePolicyTests
         await using var host = Host(clock, "Rejects");
         var (engine, id, opening) = await AtGateAsync(host);
         var deadline = new TriggerKey($"{id:N}-{opening.Phase}-{opening.Gate}-{opening.Round}-deadline", GateTimers.Group);
-        Assert.True(await (await SchedulerAsync(host)).Exists(deadline, CancellationToken.None));
+        // The triggers are put on Quartz right after the save that opened the gate, which the test may see first.
+        Assert.True(await EventuallyAsync(async () => await (await SchedulerAsync(host)).Exists(deadline, CancellationToken.None)), "the deadline trigger was never scheduled");
 
         var vote = await engine.DecideAsync(id, "bob", "test", VoteDecision.Approve, null, CancellationToken.None, opening);
         Assert.True(vote.Succeeded, vote.Message);
