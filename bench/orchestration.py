@@ -74,7 +74,8 @@ def run_migration(api, sim):
         if state in ("AwaitingApproval", "AwaitingAcknowledgement"):
             seen = time.time()
             for user in ("bob", "carol"):
-                status, _ = http("POST", f"{api}/api/migrations/{rid}/decisions", {"user": user, "decision": "approve"})
+                status, _ = http("POST", f"{api}/api/migrations/{rid}/decisions",
+                                 {"user": user, "decision": "approve", "gate": run["pendingGate"], "phase": run["phase"], "round": run["gateRound"]})
                 approvals += 1
                 _, run = http("GET", f"{api}/api/migrations/{rid}")
                 if run["state"] not in ("AwaitingApproval", "AwaitingAcknowledgement"):

@@ -61,6 +61,8 @@ public static class OperationsExtensions
     {
         // Polly logs every handled retry with its exception; the WS-API client writes one line per retry instead.
         builder.Logging.AddFilter("Polly", LogLevel.Error);
+        // Four lines per HTTP call (every WS-API read) at Information: the traces time every call, and failures are logged as warnings.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         if (options.JsonConsole)
         {
             builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);

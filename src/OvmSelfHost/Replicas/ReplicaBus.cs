@@ -19,7 +19,7 @@ internal sealed partial class ReplicaBus(
     /// <summary>NOTIFY payloads must stay under 8000 bytes.</summary>
     private const int MaxText = 1500;
 
-    private readonly NpgsqlDataSource? source = storage.Provider == StorageProvider.PostgreSql ? NpgsqlDataSource.Create(storage.ConnectionString) : null;
+    private readonly NpgsqlDataSource? source = storage.Provider == StorageProvider.PostgreSql ? Publishing(storage.ConnectionString) : null;
 
     public bool Enabled => source is not null;
 
@@ -49,7 +49,7 @@ internal sealed partial class ReplicaBus(
         {
             try
             {
-                await ListenAsync(source, stoppingToken);
+                await ListenAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -63,9 +63,11 @@ internal sealed partial class ReplicaBus(
         }
     }
 
-    private async Task ListenAsync(NpgsqlDataSource dataSource, CancellationToken stoppingToken)
+    private async Task ListenAsync(CancellationToken stoppingToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+        // A connection of its own, never pooled: it listens for as long as it lives, and no publisher gets it back still listening.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(storage.ConnectionString) { Pooling = false }.ToString());
+        await connection.OpenAsync(stoppingToken);
         connection.Notification += (_, e) => Heard(e.Payload);
         await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
         {
@@ -105,6 +107,10 @@ internal sealed partial class ReplicaBus(
             services.GetRequiredService<BackgroundRunDriver>().WakeIfHeld(message.MigrationId);
         }
     }
+
+    /// <summary>Publishing sets no session state: no pool reset (<c>DISCARD ALL</c>) before each reuse.</summary>
+    private static NpgsqlDataSource Publishing(string connectionString) =>
+        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ToString());
 
     public override void Dispose()
     {

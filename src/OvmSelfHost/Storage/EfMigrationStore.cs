@@ -13,6 +13,7 @@ namespace OvmSelfHost.Storage;
 internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> contexts, OutboxWriter? outbox = null, TimeProvider? time = null) : IMigrationStore
 {
     private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private RunRowsQuery? runRows;
 
     public async Task AddAsync(MigrationRun run, AuditEntry entry, RunNotice? notice, CancellationToken cancellationToken)
     {
@@ -40,38 +41,46 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
     public async Task<MigrationRun?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.Migrations.AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        return row is null ? null : await LoadAsync(db, row, cancellationToken);
+        return (await RunRows(db).ReadAsync(db, id, fence: null, cancellationToken))?.ToRun(clock.GetUtcNow().UtcDateTime);
     }
 
     public async Task<IReadOnlyList<MigrationRun>> ListAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Migrations.AsNoTracking().ToListAsync(cancellationToken);
+        var rows = await db.Migrations.AsNoTracking().Select(m => new { m.Id, m.CreatedAt }).ToListAsync(cancellationToken);
         var runs = new List<MigrationRun>();
         foreach (var row in rows.OrderByDescending(r => r.CreatedAt))
         {
-            runs.Add(await LoadAsync(db, row, cancellationToken));
+            if (await RunRows(db).ReadAsync(db, row.Id, fence: null, cancellationToken) is { } stored)
+            {
+                runs.Add(stored.ToRun(clock.GetUtcNow().UtcDateTime));
+            }
         }
 
         return runs;
     }
 
+    /// <remarks>
+    /// Three round trips on PostgreSQL: the fence check and the stored rows in one command, the changes in
+    /// one batch (no savepoint: the transaction is ours), the commit.
+    /// </remarks>
     public async Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, RunNotice? notice, RunFence fence, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await EfLeases.CheckAsync(db, fence, cancellationToken);
-        var row = await db.Migrations.SingleAsync(m => m.Id == run.Id, cancellationToken);
-        if (row.Version != run.Version)
+        var stored = await RunRows(db).ReadAsync(db, run.Id, fence, cancellationToken);
+        if (stored is null || stored.Migration.Version != run.Version)
         {
             throw new ConcurrentUpdateException(run.Id);
         }
 
+        var row = stored.Migration;
+        db.Migrations.Attach(row);
         run.CopyTo(row);
         row.Version = run.Version + 1;
-        await SaveChildrenAsync(db, run, cancellationToken);
-        var last = await db.AuditLinks.Where(l => l.MigrationId == run.Id).OrderByDescending(l => l.Sequence).FirstOrDefaultAsync(cancellationToken);
+        SaveChildren(db, run, stored);
+        var last = stored.LastLink;
         Chain(db, run, entries, last is null ? null : new AuditLink(last.Sequence, last.PreviousHash, last.Hash));
         if (run.IsTerminal)
         {
@@ -184,12 +193,13 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         }
     }
 
-    private static async Task SaveChildrenAsync(MigrationDbContext db, MigrationRun run, CancellationToken cancellationToken)
+    /// <summary>Updates the stored children from the run (attached as read in the save's transaction) and adds the new ones.</summary>
+    private static void SaveChildren(MigrationDbContext db, MigrationRun run, RunRows stored)
     {
-        var steps = await db.Steps.Where(s => s.MigrationId == run.Id).ToListAsync(cancellationToken);
+        db.Steps.AttachRange(stored.Steps);
         foreach (var step in run.Steps)
         {
-            var row = steps.SingleOrDefault(s => s.Phase == step.Phase && s.Kind == step.Kind.ToString());
+            var row = stored.Steps.SingleOrDefault(s => s.Phase == step.Phase && s.Kind == step.Kind.ToString());
             if (row is null)
             {
                 db.Steps.Add(NewStepRow(run.Id, step));
@@ -200,12 +210,12 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
             }
         }
 
-        var votes = await db.Votes.Where(v => v.MigrationId == run.Id).CountAsync(cancellationToken);
-        var newVotes = run.Votes.Skip(votes).ToList();
+        var newVotes = run.Votes.Skip(stored.Votes.Count).ToList();
         db.Votes.AddRange(newVotes.Select(v => v.ToRow(run.Id)));
         db.VoteSignIns.AddRange(newVotes.Where(v => v.Authentication is not null).Select(v => v.ToSignInRow(run.Id)));
 
-        var intents = await db.Intents.Where(i => i.MigrationId == run.Id).ToDictionaryAsync(i => i.Id, cancellationToken);
+        db.Intents.AttachRange(stored.Intents);
+        var intents = stored.Intents.ToDictionary(i => i.Id);
         foreach (var intent in run.Intents)
         {
             if (!intents.TryGetValue(intent.Id, out var row))
@@ -234,17 +244,6 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         return await db.EnvironmentClaims.Where(c => environments.Contains(c.Environment)).Select(c => c.Environment).FirstOrDefaultAsync(cancellationToken);
     }
 
-    private async Task<MigrationRun> LoadAsync(MigrationDbContext db, MigrationRow row, CancellationToken cancellationToken)
-    {
-        var key = EfLeases.RunKey(row.Id);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var executor = await db.Leases.AsNoTracking().Where(l => l.Key == key && !l.Released && l.ExpiresAt > now).Select(l => l.Replica).FirstOrDefaultAsync(cancellationToken);
-        var steps = await db.Steps.AsNoTracking().Where(s => s.MigrationId == row.Id).ToListAsync(cancellationToken);
-        var votes = await db.Votes.AsNoTracking().Where(v => v.MigrationId == row.Id).ToListAsync(cancellationToken);
-        var intents = await db.Intents.AsNoTracking().Where(i => i.MigrationId == row.Id).ToListAsync(cancellationToken);
-        var signIns = await db.VoteSignIns.AsNoTracking().Where(v => v.MigrationId == row.Id).ToListAsync(cancellationToken);
-        var run = RunMapping.ToRun(row, steps, votes, intents, signIns);
-        run.Executor = executor;
-        return run;
-    }
+    /// <summary>Built once, from the model of the first context (the provider's).</summary>
+    private RunRowsQuery RunRows(MigrationDbContext db) => runRows ??= new RunRowsQuery(db.Model);
 }
