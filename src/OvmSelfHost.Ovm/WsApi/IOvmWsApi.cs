@@ -13,6 +13,10 @@ internal interface IOvmWsApi
     [Get("/Manager")]
     Task<IApiResponse<List<Manager>>> GetManagers(CancellationToken cancellationToken);
 
+    /// <summary>GET /Manager in one attempt: the resilience pipeline does not retry a request marked <see cref="WsApiClientRegistration.SingleAttempt"/>.</summary>
+    [Get("/Manager")]
+    Task<IApiResponse<List<Manager>>> ProbeManagers([Property(WsApiClientRegistration.SingleAttempt)] bool singleAttempt, CancellationToken cancellationToken);
+
     [Get("/Server")]
     Task<IApiResponse<List<Server>>> GetServers(CancellationToken cancellationToken);
 

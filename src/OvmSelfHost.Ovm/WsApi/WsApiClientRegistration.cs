@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly;
 using OvmSelfHost.Ovm.Telemetry;
 using OvmSelfHost.Ovm.Configuration;
 using OvmSelfHost.Ovm.Simulated;
@@ -48,6 +49,12 @@ internal static class WsApiClientRegistration
                 sp.GetService<ILoggerFactory>()?.CreateLogger("OvmSelfHost.Ovm.WsApi.Retries"), $"{environment}/{role} manager"));
     }
 
+    /// <summary>A request option (set through Refit's <c>[Property]</c>): true sends the request once, whatever the retry policy.</summary>
+    public const string SingleAttempt = "ovm.single-attempt";
+
+    private static bool IsSingleAttempt(HttpRequestMessage? request) =>
+        request is not null && ((IDictionary<string, object?>)request.Options).TryGetValue(SingleAttempt, out var value) && value is true;
+
     public static void ConfigureResilience(HttpStandardResilienceOptions options, TimeSpan attemptTimeout, ILogger? logger = null, string peer = "")
     {
         // A retry is expected (the old manager refuses connections during the cutover): one line, not a stack trace.
@@ -63,7 +70,8 @@ internal static class WsApiClientRegistration
 
         // A refused certificate is not transient: retrying it only delays the UntrustedPeer fault.
         options.Retry.ShouldHandle = args => ValueTask.FromResult(
-            args.Outcome.Exception?.InnerException is not AuthenticationException && HttpClientResiliencePredicates.IsTransient(args.Outcome));
+            args.Outcome.Exception?.InnerException is not AuthenticationException && HttpClientResiliencePredicates.IsTransient(args.Outcome)
+            && !IsSingleAttempt(args.Context.GetRequestMessage()));
         options.Retry.DisableForUnsafeHttpMethods();
         options.Retry.MaxRetryAttempts = 3;
         options.Retry.Delay = TimeSpan.FromMilliseconds(500);

@@ -45,9 +45,16 @@ public sealed partial class WsApiOvmManager : IOvmManager
         return new ManagerStatus(manager.IdValue, manager.Name ?? "", manager.ManagerUuid ?? manager.IdValue, manager.ManagerRunState ?? "UNKNOWN");
     }
 
-    private async Task<Manager> ManagerAsync(CancellationToken cancellationToken)
+    public async Task<ManagerStatus> ProbeStatusAsync(CancellationToken cancellationToken)
     {
-        var managers = await _faults.ContentAsync(() => _api.GetManagers(cancellationToken), "read the manager");
+        var manager = await ManagerAsync(cancellationToken, singleAttempt: true);
+        return new ManagerStatus(manager.IdValue, manager.Name ?? "", manager.ManagerUuid ?? manager.IdValue, manager.ManagerRunState ?? "UNKNOWN");
+    }
+
+    private async Task<Manager> ManagerAsync(CancellationToken cancellationToken, bool singleAttempt = false)
+    {
+        var managers = await _faults.ContentAsync(
+            () => singleAttempt ? _api.ProbeManagers(true, cancellationToken) : _api.GetManagers(cancellationToken), "read the manager");
         return managers.FirstOrDefault()
             ?? throw new OvmFaultException(OvmFaultKind.BadResponse, $"{_endpoint.Label} answered GET /Manager with an empty list.");
     }

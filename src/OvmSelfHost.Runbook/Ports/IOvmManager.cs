@@ -8,6 +8,12 @@ public interface IOvmManager
 {
     Task<ManagerStatus> GetStatusAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The status from a single attempt, without the client's retries: for a manager that may well be down (an old
+    /// manager after its cutover, a manager whose guest pauses), where a refused connection is an answer, not a hiccup.
+    /// </summary>
+    Task<ManagerStatus> ProbeStatusAsync(CancellationToken cancellationToken) => GetStatusAsync(cancellationToken);
+
     Task<EnvironmentInventory> GetInventoryAsync(CancellationToken cancellationToken);
 
     /// <summary>Issues one modifying call; returns as soon as Oracle VM has answered with a job.</summary>

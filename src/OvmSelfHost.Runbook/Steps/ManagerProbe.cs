@@ -81,7 +81,7 @@ internal sealed class ManagerProbe(IOvmManager manager, string uuid, TimeProvide
     {
         try
         {
-            var status = await manager.GetStatusAsync(cancellationToken);
+            var status = await manager.ProbeStatusAsync(cancellationToken);
             LastProblem = status.IsRunning && string.Equals(status.ManagerUuid, uuid, StringComparison.OrdinalIgnoreCase)
                 ? null
                 : $"it answered {status.RunState} with UUID {status.ManagerUuid}";

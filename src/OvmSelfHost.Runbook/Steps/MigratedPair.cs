@@ -69,7 +69,7 @@ internal static class MigratedPair
             try
             {
                 var manager = ovm.Manager(environment, role);
-                if (!(await manager.GetStatusAsync(cancellationToken)).IsRunning)
+                if (!(await manager.ProbeStatusAsync(cancellationToken)).IsRunning)
                 {
                     continue;
                 }
@@ -90,7 +90,7 @@ internal static class MigratedPair
     {
         try
         {
-            return await manager().GetStatusAsync(cancellationToken);
+            return await manager().ProbeStatusAsync(cancellationToken);
         }
         catch (Exception ex) when (ex is OvmFaultException or ArgumentException)
         {

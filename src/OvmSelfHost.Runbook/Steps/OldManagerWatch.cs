@@ -85,7 +85,7 @@ public static class OldManagerWatch
     {
         try
         {
-            var status = await manager.GetStatusAsync(cancellationToken);
+            var status = await manager.ProbeStatusAsync(cancellationToken);
             return string.Equals(status.RunState, "STOPPED", StringComparison.OrdinalIgnoreCase) ? null : status.RunState;
         }
         catch (OvmFaultException fault) when (fault.Kind == OvmFaultKind.Unreachable)

@@ -60,7 +60,7 @@ public sealed class StopOldManagerStep : IStepHandler
 
         try
         {
-            return !(await context.OldManager.GetStatusAsync(cancellationToken)).IsRunning;
+            return !(await context.OldManager.ProbeStatusAsync(cancellationToken)).IsRunning;
         }
         catch (OvmFaultException fault) when (fault.Kind == OvmFaultKind.Unreachable)
         {

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using OvmSelfHost.Ovm.WsApi;
+using OvmSelfHost.Runbook.Ports;
+using Refit;
+
+namespace OvmSelfHost.Ovm.Tests.WsApi;
+
+/// <summary>The client's resilience pipeline as registered for a manager, over a manager that refuses every connection.</summary>
+public sealed class SingleAttemptTests
+{
+    [Fact]
+    public async Task ManagerRefusesConnections_ProbeStatus_AsksOnceAndReportsUnreachable()
+    {
+        var refusing = new StubManager(_ => throw new HttpRequestException("Connection refused (ovmm-test:7002)"));
+        var manager = OverPipeline(refusing);
+
+        var fault = await Assert.ThrowsAsync<OvmFaultException>(() => manager.ProbeStatusAsync(CancellationToken.None));
+
+        Assert.Equal(OvmFaultKind.Unreachable, fault.Kind);
+        Assert.Equal(1, refusing.Count("GET", "/Manager"));
+    }
+
+    [Fact]
+    public async Task ManagerRefusesConnections_GetStatus_IsRetriedByThePipeline()
+    {
+        var refusing = new StubManager(_ => throw new HttpRequestException("Connection refused (ovmm-test:7002)"));
+        var manager = OverPipeline(refusing);
+
+        var fault = await Assert.ThrowsAsync<OvmFaultException>(() => manager.GetStatusAsync(CancellationToken.None));
+
+        Assert.Equal(OvmFaultKind.Unreachable, fault.Kind);
+        Assert.Equal(4, refusing.Count("GET", "/Manager"));
+    }
+
+    private static WsApiOvmManager OverPipeline(StubManager transport)
+    {
+        var services = new ServiceCollection();
+        services.AddHttpClient("manager", c => c.BaseAddress = new Uri("https://ovmm-test:7002/ovm/core/wsapi/rest"))
+            .ConfigurePrimaryHttpMessageHandler(() => transport)
+            .AddStandardResilienceHandler(o => WsApiClientRegistration.ConfigureResilience(o, TimeSpan.FromSeconds(5)));
+        var http = services.BuildServiceProvider().GetRequiredService<IHttpClientFactory>().CreateClient("manager");
+        var api = RestService.For<IOvmWsApi>(http, WsApiJson.Settings());
+        var endpoint = new ManagerEndpoint("A/Original manager (https://ovmm-test:7002)", "admin", "Ovm:Environments:A:OriginalManager");
+        return new WsApiOvmManager(api, endpoint, TimeProvider.System, NullLogger.Instance, _ => "agent-secret");
+    }
+}
