@@ -158,6 +158,9 @@ def host_env(workdir, port_base, extra=None):
         "Storage__Provider": "Sqlite",
         "Storage__ConnectionString": f"Data Source={os.path.join(workdir, 'host.db')}",
         "Simulator__PortOffset": str(port_base - 7000),
+        # A fresh simulated world per run, kept with the run's files: the default path (data/) outlives the run, and the
+        # next run would start from the migrated end state.
+        "Simulator__StatePath": os.path.join(workdir, "simulator-world.jsonl"),
     }
     env.update(extra or {})
     return env

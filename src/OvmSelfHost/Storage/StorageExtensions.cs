@@ -23,8 +23,10 @@ public static class StorageExtensions
             _ => db.UseSqlite(ResolveConnectionString(options, builder.Environment.ContentRootPath)),
         }).AddInterceptors(new Operations.SaveSpans()));
         builder.Services.AddOutbox();
-        builder.Services.AddSingleton<IMigrationStore>(sp => new EfMigrationStore(
+        builder.Services.AddSingleton(sp => new EfMigrationStore(
             sp.GetRequiredService<IDbContextFactory<MigrationDbContext>>(), sp.GetRequiredService<OutboxWriter>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IMigrationStore>(sp => sp.GetRequiredService<EfMigrationStore>());
+        builder.Services.AddHostedService<VoteRehearsal>();
         builder.Services.AddSingleton<OvmSelfHost.Chat.Messages.IChatMessageStore, EfChatMessageStore>();
         builder.Services.AddSingleton<EfDeliveryClaims>();
         builder.Services.AddSingleton<OvmSelfHost.Chat.Deduplication.IDeliveryClaims>(sp => sp.GetRequiredService<EfDeliveryClaims>());

@@ -47,6 +47,29 @@ public sealed class EfMigrationStoreTests
 
     [Theory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task FreshDatabase_RehearseVote_CommitsNothingAndTheNextRealVoteChainsFromItsRoot(StorageProvider provider)
+    {
+        var contexts = await Databases.CreateAsync(provider);
+        var store = new EfMigrationStore(contexts);
+
+        await store.RehearseVoteAsync(CancellationToken.None);
+
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            Assert.Equal(0, db.Migrations.Count() + db.Steps.Count() + db.Votes.Count() + db.VoteSignIns.Count() + db.Audit.Count() + db.AuditLinks.Count());
+        }
+
+        var run = NewRun();
+        await store.AddAsync(run, Entry(run, "requested"), null, CancellationToken.None);
+        run.Votes.Add(new Vote(1, GateKey.Of(StepKind.CreateManagerVm), 1, "bob", "web", VoteDecision.Approve, null, run.CreatedAt));
+        await store.SaveAsync(run, [Entry(run, "approved")], null, RunFence.None, CancellationToken.None);
+        var verification = JournalChain.Verify(run.Id, run.CreatedAt, await store.GetChainedAuditAsync(run.Id, CancellationToken.None));
+        Assert.True(verification.Intact);
+        Assert.Equal("bob", Assert.Single((await store.FindAsync(run.Id, CancellationToken.None))!.Votes).User);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task A_save_from_an_older_version_is_refused(StorageProvider provider)
     {
         var store = new EfMigrationStore(await Databases.CreateAsync(provider));
