@@ -24,7 +24,7 @@ import uuid
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "lib"))
 from benchlib import *  # noqa: E402,F403
 
-BASE = int(os.environ.get("BENCH_PORT_BASE", "20600"))
+BASE = int(os.environ.get("BENCH_PORT_BASE", "20800"))
 SIM_PORT, HOST_PORTS = BASE, [BASE + 80 + i for i in range(3)]
 KILLS = int(os.environ.get("BENCH_KILLS", "20"))
 STAGES = os.environ.get("BENCH_STAGES", "takeover,votes").split(",")

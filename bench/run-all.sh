@@ -6,3 +6,5 @@ bench/run-startup.sh
 bench/run-ack.sh
 bench/run-orchestration.sh
 bench/run-scale.sh
+bench/run-console.sh
+bench/run-replicas.sh
