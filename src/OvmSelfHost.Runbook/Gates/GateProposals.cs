@@ -15,6 +15,19 @@ public static class GateProposals
     public static ProposalKey? OpenKey(MigrationRun run) =>
         GateOpening.WaitingIn(run) is { } open ? ProposalKey.Of(run.Id, open) : null;
 
+    /// <summary>Every opening people were asked to decide: those with votes, and the one open now; by round, then phase.</summary>
+    public static IReadOnlyList<ProposalKey> Keys(MigrationRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var keys = run.Votes.Select(v => new ProposalKey(run.Id, v.Phase, v.Gate, v.Round)).ToList();
+        if (OpenKey(run) is { } open)
+        {
+            keys.Add(open);
+        }
+
+        return [.. keys.Distinct().OrderBy(k => k.Round).ThenBy(k => k.Phase)];
+    }
+
     public static GateProposal Describe(MigrationRun run, ProposalKey key, RunbookSettings settings)
     {
         var policy = settings.Gates.For(key.Gate);

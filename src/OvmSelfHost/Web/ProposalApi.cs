@@ -26,13 +26,7 @@ internal static class ProposalApi
             return Results.Problem(detail: $"No migration {id}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
         }
 
-        var keys = run.Votes.Select(v => new ProposalKey(run.Id, v.Phase, v.Gate, v.Round)).ToList();
-        if (GateProposals.OpenKey(run) is { } open)
-        {
-            keys.Add(open);
-        }
-
-        var views = keys.Distinct().OrderBy(k => k.Round).ThenBy(k => k.Phase)
+        var views = GateProposals.Keys(run)
             .Select(k => ProposalView.From(GateProposals.Describe(run, k, settings), settings, run)).ToList();
         // Who may vote is the runbook's answer (role, requester, one vote each, separation of duties), so the
         // console offers buttons only to them and shows everyone else who can.

@@ -50,6 +50,35 @@ public sealed class SlackOutageTests
     }
 
     [Fact]
+    public async Task SlackDownWhenAGateOpens_GateDecidedBeforeTheOutageEnds_ItsCardIsPostedOnceShowingTheDecision()
+    {
+        var host = await SlackTestHost.StartAsync(new FakeOvm(), settings: Outages.QuickRetries);
+        try
+        {
+            var slack = host.Slack;
+            await host.CommandAsync(SlackTestHost.Alice, "start A B");
+            var first = await slack.WaitForProposalAsync("CreateManagerVm");
+
+            await slack.BeginOutageAsync(FakeOutageKind.ServiceUnavailable);
+            await host.ClickAsync(SlackTestHost.Bob, "gate.approve", first.ButtonValue("gate.approve"));
+            var run = await Outages.WaitForPendingGateAsync(host.MigrationsAsync, "InstallManager");
+            await host.CommandAsync(SlackTestHost.Bob, $"approve {run.GetProperty("id").GetString()} InstallManager");
+            await Outages.WaitForPendingGateAsync(host.MigrationsAsync, "StopOldManager");
+            await slack.EndOutageAsync();
+
+            await slack.WaitForProposalAsync("StopOldManager");
+            await Task.Delay(1000); // anything still on its way would show up as a second copy
+            var install = Assert.Single(slack.Messages, m => m.Metadata?.ToJsonString().Contains(".InstallManager.", StringComparison.Ordinal) == true);
+            Assert.False(install.HasButtons, "a decided gate's card offers no vote");
+            Assert.Contains("bob", install.Blocks.ToJsonString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await host.DisposeAllAsync();
+        }
+    }
+
+    [Fact]
     public async Task SlackDownAndHostStoppedBeforeDelivery_NewHostStarts_DeliversTheRowsOnceAndNothingAcceptedAgain()
     {
         var ovm = new FakeOvm();

@@ -139,6 +139,13 @@ public sealed class SlackRunPublisher(
             await messages.SaveAsync(gate with { Closed = true }, cancellationToken);
         }
 
+        // An opening decided before its proposal reached Slack (a quick vote elsewhere, a relay taken over) still gets
+        // its one card, showing how it was decided: the thread holds every gate people were asked about.
+        foreach (var decided in GateProposals.Keys(run).Where(k => k != open && stored.All(m => m.Key != ChatMessageRef.GateKey(k))))
+        {
+            await messages.SaveAsync(await PostProposalAsync(run, decided, main, hold, cancellationToken) with { Closed = true }, cancellationToken);
+        }
+
         if (open is not null)
         {
             await OpenGateAsync(run, open, main, stored.FirstOrDefault(m => m.Key == openKey), hold, cancellationToken);
@@ -154,10 +161,17 @@ public sealed class SlackRunPublisher(
             return;
         }
 
-        var post = ChatMessageRef.GateKey(open);
+        await messages.SaveAsync(await PostProposalAsync(run, open, main, hold, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Posts the card of one opening in the run's thread, as an intent (recorded before, tagged in its metadata).</summary>
+    private async Task<ChatMessageRef> PostProposalAsync(MigrationRun run, ProposalKey key, ChatMessageRef main, OutboxHold hold, CancellationToken cancellationToken)
+    {
+        var post = ChatMessageRef.GateKey(key);
         await intents.RecordAsync(hold, run.Id, main.Conversation, post, cancellationToken);
         var posted = await slack.PostMessageAsync(
-            SlackProposalMessage.Render(proposal, main.Conversation, main.MessageId) with { Metadata = SlackPostIntents.Tag(run.Id, post) }, cancellationToken);
-        await messages.SaveAsync(new ChatMessageRef(ChannelName, run.Id, post, posted.Channel, posted.Ts), cancellationToken);
+            SlackProposalMessage.Render(GateProposals.Describe(run, key, engine.Settings), main.Conversation, main.MessageId)
+                with { Metadata = SlackPostIntents.Tag(run.Id, post) }, cancellationToken);
+        return new ChatMessageRef(ChannelName, run.Id, post, posted.Channel, posted.Ts);
     }
 }
