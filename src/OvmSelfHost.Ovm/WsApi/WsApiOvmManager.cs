@@ -39,17 +39,12 @@ public sealed partial class WsApiOvmManager : IOvmManager
     /// <summary>How long one intermediate job of a multi-job operation may take (see <see cref="StartAsync"/>).</summary>
     public TimeSpan IntermediateJobTimeout { get; init; } = TimeSpan.FromMinutes(15);
 
-    public async Task<ManagerStatus> GetStatusAsync(CancellationToken cancellationToken)
-    {
-        var manager = await ManagerAsync(cancellationToken);
-        return new ManagerStatus(manager.IdValue, manager.Name ?? "", manager.ManagerUuid ?? manager.IdValue, manager.ManagerRunState ?? "UNKNOWN");
-    }
+    public async Task<ManagerStatus> GetStatusAsync(CancellationToken cancellationToken) => Status(await ManagerAsync(cancellationToken));
 
-    public async Task<ManagerStatus> ProbeStatusAsync(CancellationToken cancellationToken)
-    {
-        var manager = await ManagerAsync(cancellationToken, singleAttempt: true);
-        return new ManagerStatus(manager.IdValue, manager.Name ?? "", manager.ManagerUuid ?? manager.IdValue, manager.ManagerRunState ?? "UNKNOWN");
-    }
+    public async Task<ManagerStatus> ProbeStatusAsync(CancellationToken cancellationToken) => Status(await ManagerAsync(cancellationToken, singleAttempt: true));
+
+    private static ManagerStatus Status(Manager manager) =>
+        new(manager.IdValue, manager.Name ?? "", manager.ManagerUuid ?? manager.IdValue, manager.ManagerRunState ?? "UNKNOWN");
 
     private async Task<Manager> ManagerAsync(CancellationToken cancellationToken, bool singleAttempt = false)
     {

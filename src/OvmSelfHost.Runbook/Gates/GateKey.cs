@@ -41,7 +41,7 @@ public readonly record struct GateKey
 
     /// <summary>
     /// A gate named from outside (a command, a payload, a stored row), case aside, through the one
-    /// vocabulary of gate names; never <see cref="Enum.TryParse{TEnum}(string?, out TEnum)"/>, which takes "1" and "A,B".
+    /// vocabulary of gate names; never the general enum parser, which takes "1" and "A,B".
     /// </summary>
     public static bool TryParse(string? text, out GateKey gate) => Vocabularies.Gates.TryParse(text, out gate);
 

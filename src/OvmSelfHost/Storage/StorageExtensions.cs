@@ -54,13 +54,13 @@ public static class StorageExtensions
     /// </summary>
     private static string PostgreSqlConnectionString(string connectionString)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!connectionString.Contains("reset", StringComparison.OrdinalIgnoreCase))
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>();
+        if (given.Any(k => string.Equals(k.Replace(" ", "", StringComparison.Ordinal), nameof(Npgsql.NpgsqlConnectionStringBuilder.NoResetOnClose), StringComparison.OrdinalIgnoreCase)))
         {
-            builder.NoResetOnClose = true;
+            return connectionString;
         }
 
-        return builder.ToString();
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ToString();
     }
 
     /// <summary>A relative SQLite file lives under the content root, and its folder is created.</summary>

@@ -43,6 +43,20 @@ internal sealed class SshTestEnvironment
         return options;
     }
 
+    /// <summary>Whether something accepts connections on the sshd's address and port now.</summary>
+    public bool Listening()
+    {
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient();
+            return client.ConnectAsync(this["OVM_SSHD_HOST"], int.Parse(this["OVM_SSHD_PORT"])).Wait(TimeSpan.FromSeconds(2));
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+    }
+
     public SshManagerHost Host(Action<SshHostOptions>? change = null) =>
         new(Options(change), NullLogger<SshManagerHost>.Instance);
 

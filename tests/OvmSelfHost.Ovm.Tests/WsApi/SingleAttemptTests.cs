@@ -9,28 +9,19 @@ namespace OvmSelfHost.Ovm.Tests.WsApi;
 /// <summary>The client's resilience pipeline as registered for a manager, over a manager that refuses every connection.</summary>
 public sealed class SingleAttemptTests
 {
-    [Fact]
-    public async Task ManagerRefusesConnections_ProbeStatus_AsksOnceAndReportsUnreachable()
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 4)]
+    public async Task ManagerRefusesConnections_ReadStatus_ProbeAsksOnceAndARegularReadIsRetried(bool probe, int attempts)
     {
         var refusing = new StubManager(_ => throw new HttpRequestException("Connection refused (ovmm-test:7002)"));
         var manager = OverPipeline(refusing);
 
-        var fault = await Assert.ThrowsAsync<OvmFaultException>(() => manager.ProbeStatusAsync(CancellationToken.None));
+        var fault = await Assert.ThrowsAsync<OvmFaultException>(() =>
+            probe ? manager.ProbeStatusAsync(CancellationToken.None) : manager.GetStatusAsync(CancellationToken.None));
 
         Assert.Equal(OvmFaultKind.Unreachable, fault.Kind);
-        Assert.Equal(1, refusing.Count("GET", "/Manager"));
-    }
-
-    [Fact]
-    public async Task ManagerRefusesConnections_GetStatus_IsRetriedByThePipeline()
-    {
-        var refusing = new StubManager(_ => throw new HttpRequestException("Connection refused (ovmm-test:7002)"));
-        var manager = OverPipeline(refusing);
-
-        var fault = await Assert.ThrowsAsync<OvmFaultException>(() => manager.GetStatusAsync(CancellationToken.None));
-
-        Assert.Equal(OvmFaultKind.Unreachable, fault.Kind);
-        Assert.Equal(4, refusing.Count("GET", "/Manager"));
+        Assert.Equal(attempts, refusing.Count("GET", "/Manager"));
     }
 
     private static WsApiOvmManager OverPipeline(StubManager transport)
