@@ -20,6 +20,13 @@ public interface IMigrationStore
 
     Task<MigrationRun?> FindAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The run to decide a change on: a store may answer from its own copy, without a read (<c>Fresh</c> false), since
+    /// <see cref="SaveAsync"/> refuses a save from a stale one. A change that a copy made nothing of is decided again on a read.
+    /// </summary>
+    async Task<(MigrationRun? Run, bool Fresh)> FindForChangeAsync(Guid id, CancellationToken cancellationToken) =>
+        (await FindAsync(id, cancellationToken), true);
+
     Task<IReadOnlyList<MigrationRun>> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>

@@ -7,8 +7,10 @@ namespace OvmSelfHost.Runbook.Engine;
 /// <summary>
 /// The engine's one way to change a run: load, change, save (with its journal lines and chat notice),
 /// then tell. Changes to one run in this process are applied one at a time (Stateless machines are not
-/// thread-safe); a save that loses to another process's is decided again from the fresh state, up to
-/// <see cref="ConflictRetries"/> times. The executor's saves carry its lease's fence, people's do not.
+/// thread-safe). A change is first decided on the store's copy of the run (no read); a save that loses to
+/// another's (or a stale copy) is decided again from a fresh read, up to <see cref="ConflictRetries"/> times,
+/// and so is a change a copy made nothing of, so nobody is refused on a stale view. The executor's saves
+/// carry its lease's fence, people's do not.
 /// </summary>
 /// <param name="clocks">Starts the clock of a gate opening with a time policy in the save that opens it; null: gates have no time policy.</param>
 public sealed class RunChanges(IMigrationStore store, IRunNotifier notifier, TimeProvider time, GateClocks? clocks = null)
@@ -30,11 +32,16 @@ public sealed class RunChanges(IMigrationStore store, IRunNotifier notifier, Tim
         for (var attempt = 0; ; attempt++)
         {
             using var held = await locks.AcquireAsync(id, cancellationToken);
-            var run = await store.FindAsync(id, cancellationToken);
+            var (run, fresh) = attempt == 0 ? await store.FindForChangeAsync(id, cancellationToken) : (await store.FindAsync(id, cancellationToken), true);
             var journal = new List<AuditEntry>();
             var (result, message) = change(run, journal);
             if (run is null || message is null)
             {
+                if (!fresh)
+                {
+                    continue;
+                }
+
                 return result;
             }
 

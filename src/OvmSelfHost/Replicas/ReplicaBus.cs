@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Npgsql;
 using OvmSelfHost.Configuration;
+using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Running;
+using OvmSelfHost.Storage;
 
 namespace OvmSelfHost.Replicas;
 
@@ -10,9 +12,12 @@ namespace OvmSelfHost.Replicas;
 /// broker): a change saved on one shows at once on the consoles of all, and wakes the run's executor
 /// wherever it is. On SQLite (one process) there is nobody else, and nothing is sent.
 /// Delivery is best effort: a missed message delays a run by one sweep at most, never loses anything.
+/// A saved change is announced from inside its save (<see cref="Announcement"/>), so it goes out at the commit
+/// and never for a write rolled back; a replica that hears of a newer version of a run it has a copy of reads
+/// it again, off any request's path, so the next vote it takes on that run is decided without a read.
 /// </summary>
 internal sealed partial class ReplicaBus(
-    StorageOptions storage, ReplicaIdentity me, RunEvents events, IServiceProvider services, ILogger<ReplicaBus> logger) : BackgroundService
+    StorageOptions storage, ReplicaIdentity me, RunEvents events, IServiceProvider services, ILogger<ReplicaBus> logger) : BackgroundService, IChangeAnnouncer
 {
     public const string Channel = "ovm_replicas";
 
@@ -30,12 +35,20 @@ internal sealed partial class ReplicaBus(
             return;
         }
 
-        var shortText = text is { Length: > MaxText } ? text[..MaxText] : text;
-        var payload = JsonSerializer.Serialize(new ReplicaMessage(me.Instance, kind, migrationId, shortText, state, phase, step, version));
+        var payload = Payload(kind, migrationId, text, state, phase, step, version);
         await using var command = source.CreateCommand("SELECT pg_notify(@channel, @payload)");
         command.Parameters.AddWithValue("channel", Channel);
         command.Parameters.AddWithValue("payload", payload);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public (string Channel, string Payload)? Announcement(MigrationRun run, long version, string what) =>
+        source is null ? null : (Channel, Payload("changed", run.Id, what, run.State.ToString(), run.Phase, run.Step.ToString(), version));
+
+    private string Payload(string kind, Guid migrationId, string? text, string? state, int phase, string? step, long version)
+    {
+        var shortText = text is { Length: > MaxText } ? text[..MaxText] : text;
+        return JsonSerializer.Serialize(new ReplicaMessage(me.Instance, kind, migrationId, shortText, state, phase, step, version));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -102,9 +115,24 @@ internal sealed partial class ReplicaBus(
             events.Relay(new RunEvent(message.MigrationId, message.Kind, message.Text ?? "", message.State, message.Phase, message.Step ?? "", message.Version));
         }
 
-        if (message.Kind is "changed" or "kick")
+        if (message.Kind is "changed" or "kick" && !services.GetRequiredService<BackgroundRunDriver>().WakeIfHeld(message.MigrationId) && message.Kind == "changed")
         {
-            services.GetRequiredService<BackgroundRunDriver>().WakeIfHeld(message.MigrationId);
+            _ = RefreshAsync(message.MigrationId, message.Version);
+        }
+    }
+
+    /// <summary>The executor reads the run anyway when woken; any other replica with a copy reads it now, for the next vote it takes.</summary>
+    private async Task RefreshAsync(Guid migrationId, long version)
+    {
+        try
+        {
+            await Task.Yield();
+            await services.GetRequiredService<EfMigrationStore>().RefreshAsync(migrationId, version, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The copy only saves a read: the next change reads the run itself.
+            LogRefreshFailed(logger, migrationId, ex);
         }
     }
 
@@ -117,6 +145,9 @@ internal sealed partial class ReplicaBus(
         source?.Dispose();
         base.Dispose();
     }
+
+    [LoggerMessage(EventId = 4802, Level = LogLevel.Debug, Message = "Reading migration {MigrationId} again after another replica's save failed; the next change here reads it itself.")]
+    private static partial void LogRefreshFailed(ILogger logger, Guid migrationId, Exception exception);
 
     [LoggerMessage(EventId = 4801, Level = LogLevel.Warning, Message = "Listening to the other replicas (PostgreSQL LISTEN) failed; trying again in a second.")]
     private static partial void LogListenFailed(ILogger logger, Exception exception);

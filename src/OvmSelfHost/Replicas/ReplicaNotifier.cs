@@ -4,11 +4,13 @@ using OvmSelfHost.Runbook.Runs;
 
 namespace OvmSelfHost.Replicas;
 
-/// <summary>Tells the other replicas of every saved change and output line (their consoles, and the run's executor).</summary>
+/// <summary>
+/// Tells the other replicas of every step output line (their consoles). A saved change needs nothing here: the store
+/// announced it from inside the save (<see cref="ReplicaBus.Announcement"/>).
+/// </summary>
 internal sealed class ReplicaNotifier(ReplicaBus bus) : IRunNotifier
 {
-    public Task RunChangedAsync(MigrationRun run, string what, CancellationToken cancellationToken) =>
-        bus.PublishAsync("changed", run.Id, what, run.State.ToString(), run.Phase, run.Step.ToString(), cancellationToken, run.Version);
+    public Task RunChangedAsync(MigrationRun run, string what, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StepOutputAsync(Guid migrationId, int phase, StepKind step, string line, CancellationToken cancellationToken) =>
         bus.PublishAsync("output", migrationId, line, null, phase, step.ToString(), cancellationToken);

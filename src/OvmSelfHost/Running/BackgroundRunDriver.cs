@@ -27,12 +27,16 @@ internal sealed partial class BackgroundRunDriver(
     public void Kick(Guid migrationId) => kicks.Writer.TryWrite((migrationId, true));
 
     /// <summary>Heard from another replica: advance only when this replica executes the run.</summary>
-    public void WakeIfHeld(Guid migrationId)
+    /// <returns>True when it does.</returns>
+    public bool WakeIfHeld(Guid migrationId)
     {
-        if (engine?.Advancer.Holds(migrationId) == true)
+        if (engine?.Advancer.Holds(migrationId) != true)
         {
-            kicks.Writer.TryWrite((migrationId, false));
+            return false;
         }
+
+        kicks.Writer.TryWrite((migrationId, false));
+        return true;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using OvmSelfHost.Runbook.Audit;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Leases;
@@ -10,10 +11,13 @@ namespace OvmSelfHost.Storage;
 /// The runbook's store on EF Core (SQLite or PostgreSQL). Each call is its own unit of work; a change's
 /// notice goes to the outbox in that same unit, so the chat channels hear of exactly what was saved.
 /// </summary>
-internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> contexts, OutboxWriter? outbox = null, TimeProvider? time = null) : IMigrationStore
+internal sealed class EfMigrationStore(
+    IDbContextFactory<MigrationDbContext> contexts, OutboxWriter? outbox = null, TimeProvider? time = null, IChangeAnnouncer? announcer = null) : IMigrationStore
 {
     private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private readonly RunCache cache = new();
     private RunRowsQuery? runRows;
+    private RunSave? runSave;
 
     public async Task AddAsync(MigrationRun run, AuditEntry entry, RunNotice? notice, CancellationToken cancellationToken)
     {
@@ -22,12 +26,19 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         run.CopyTo(row);
         db.Migrations.Add(row);
         db.Steps.AddRange(run.Steps.Select(s => NewStepRow(run.Id, s)));
-        Chain(db, run, [entry], last: null);
+        var link = Chain(db, run, [entry], last: null);
         db.EnvironmentClaims.AddRange(run.Environments.Select(e => new EnvironmentClaimRow { Environment = e, MigrationId = run.Id }));
         var told = outbox?.Add(db, run, notice) == true;
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (announcer?.Announcement(run, run.Version, notice?.Text ?? "requested") is { } notify)
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_notify({notify.Channel}, {notify.Payload})", cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateException ex)
         {
@@ -35,13 +46,45 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
             throw new EnvironmentBusyException(claimed ?? string.Join(" or ", run.Environments), ex);
         }
 
+        cache.Remember(RunRows.Of(run, run.Version, link, lease: null));
         Wake(told);
     }
 
-    public async Task<MigrationRun?> FindAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<MigrationRun?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        (await ReadAsync(id, cancellationToken))?.ToRun(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>This process's copy when it has one (no round trip; <see cref="SaveAsync"/> checks it is current), else a read.</summary>
+    public async Task<(MigrationRun? Run, bool Fresh)> FindForChangeAsync(Guid id, CancellationToken cancellationToken) =>
+        cache.Get(id) is { } copy
+            ? (copy.ToRun(clock.GetUtcNow().UtcDateTime), false)
+            : (await FindAsync(id, cancellationToken), true);
+
+    /// <summary>
+    /// Reads the run again when this process's copy is older than <paramref name="version"/> (another replica saved it), so
+    /// the next change here is decided and saved without a read.
+    /// </summary>
+    public async Task RefreshAsync(Guid id, long version, CancellationToken cancellationToken)
+    {
+        if (cache.IsBehind(id, version))
+        {
+            await ReadAsync(id, cancellationToken);
+        }
+    }
+
+    private async Task<RunRows?> ReadAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await RunRows(db).ReadAsync(db, id, fence: null, cancellationToken))?.ToRun(clock.GetUtcNow().UtcDateTime);
+        var rows = await Reader(db).ReadAsync(db, id, cancellationToken);
+        if (rows is null)
+        {
+            cache.Forget(id);
+        }
+        else
+        {
+            cache.Remember(rows);
+        }
+
+        return rows;
     }
 
     public async Task<IReadOnlyList<MigrationRun>> ListAsync(CancellationToken cancellationToken)
@@ -51,7 +94,7 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         var runs = new List<MigrationRun>();
         foreach (var row in rows.OrderByDescending(r => r.CreatedAt))
         {
-            if (await RunRows(db).ReadAsync(db, row.Id, fence: null, cancellationToken) is { } stored)
+            if (await Reader(db).ReadAsync(db, row.Id, cancellationToken) is { } stored)
             {
                 runs.Add(stored.ToRun(clock.GetUtcNow().UtcDateTime));
             }
@@ -61,39 +104,50 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
     }
 
     /// <remarks>
-    /// Three round trips on PostgreSQL: the fence check and the stored rows in one command, the changes in
-    /// one batch (no savepoint: the transaction is ours), the commit.
+    /// One round trip on PostgreSQL when this process has the run's rows at its version (it read or saved it last): the
+    /// fence and version checks, the changes, the outbox rows and the NOTIFY to the other replicas in one batch
+    /// (<see cref="RunSave"/>). Otherwise the rows are read first, in one more.
     /// </remarks>
     public async Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, RunNotice? notice, RunFence fence, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Database.AutoSavepointsEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var stored = await RunRows(db).ReadAsync(db, run.Id, fence, cancellationToken);
+        var stored = cache.At(run.Id, run.Version) ?? await ReadAsync(run.Id, cancellationToken);
         if (stored is null || stored.Migration.Version != run.Version)
         {
             throw new ConcurrentUpdateException(run.Id);
         }
 
-        var told = Stage(db, run, stored, entries, notice);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var notices = outbox?.Rows(run, notice) ?? [];
+        var (statements, saved) = Save(db).Build(run, stored, entries, notices, fence,
+            announcer?.Announcement(run, run.Version + 1, notice?.Text ?? "changed"));
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await SqlBatch.ExecuteAsync(db.Database.GetDbConnection(), transaction: null, statements, cancellationToken);
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex) when (ex is SqlConflictException or SqlGuardException { Guard: SqlGuard.Version })
         {
-            // The version check in the UPDATE, or the unique vote index, caught a concurrent decision.
+            // Another save came first (the version check, or the unique vote or journal index): decide again on a fresh read.
+            cache.Forget(run.Id);
             throw new ConcurrentUpdateException(run.Id, ex);
         }
+        catch (SqlGuardException ex) when (ex.Guard == SqlGuard.Fence)
+        {
+            throw new LeaseLostException(run.Id, $"the database names another holder than {fence.Instance} (token {fence.Token})");
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
 
-        run.Version = stored.Migration.Version;
-        Wake(told);
+        run.Version = saved.Migration.Version;
+        cache.Remember(saved);
+        Wake(notices.Count > 0);
     }
 
     /// <summary>
     /// Saves a vote on a made-up run inside a transaction that is rolled back, so that the first real vote after a
-    /// start does not pay for compiling EF Core's update pipeline and the chat lines (about a second on a fresh
+    /// start does not pay for building and binding the save's statements and the chat lines (about a second on a fresh
     /// replica). Nothing is committed; on PostgreSQL the journal's id sequence skips the rows it used.
     /// </summary>
     public async Task RehearseVoteAsync(CancellationToken cancellationToken)
@@ -108,36 +162,17 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
         db.Migrations.Add(row);
         db.Steps.AddRange(run.Steps.Select(s => NewStepRow(run.Id, s)));
         await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
 
-        var stored = await RunRows(db).ReadAsync(db, run.Id, fence: null, cancellationToken)
+        var stored = await Reader(db).ReadAsync(db, run.Id, cancellationToken)
                      ?? throw new InvalidOperationException("The rehearsal's run was not read back inside its own transaction.");
         run = stored.ToRun(now.UtcDateTime);
         var gate = Runbook.Gates.GateKey.Of(run.Step);
         run.Votes.Add(new Runbook.Gates.Vote(run.Phase, gate, run.GateRound, "rehearsal", "web", Runbook.Gates.VoteDecision.Approve, null, now,
             new Runbook.People.Authentication("rehearsal", "rehearsal", now), null));
         var entry = new AuditEntry(run.Id, now, "rehearsal", "web", "approved", $"gate {gate} (rehearsal, never committed)");
-        Stage(db, run, stored, [entry], RunNotice.Changed("rehearsal"));
-        await db.SaveChangesAsync(cancellationToken);
+        var (statements, _) = Save(db).Build(run, stored, [entry], outbox?.Rows(run, RunNotice.Changed("rehearsal")) ?? [], RunFence.None, announcement: null);
+        await SqlBatch.ExecuteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), statements, cancellationToken);
         await transaction.RollbackAsync(cancellationToken);
-    }
-
-    /// <summary>Puts a change of <paramref name="run"/> on the context, over its rows as read in the save's transaction: true when it tells the outbox.</summary>
-    private bool Stage(MigrationDbContext db, MigrationRun run, RunRows stored, IReadOnlyList<AuditEntry> entries, RunNotice? notice)
-    {
-        var row = stored.Migration;
-        db.Migrations.Attach(row);
-        run.CopyTo(row);
-        row.Version = run.Version + 1;
-        SaveChildren(db, run, stored);
-        var last = stored.LastLink;
-        Chain(db, run, entries, last is null ? null : new AuditLink(last.Sequence, last.PreviousHash, last.Hash));
-        if (run.IsTerminal)
-        {
-            db.EnvironmentClaims.RemoveRange(db.EnvironmentClaims.Where(c => c.MigrationId == run.Id));
-        }
-
-        return outbox?.Add(db, run, notice) == true;
     }
 
     public async Task NotifyAsync(MigrationRun run, RunNotice notice, RunFence fence, CancellationToken cancellationToken)
@@ -218,54 +253,21 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
     }
 
     /// <summary>Adds the entries with their links, each chained to the one before (the last stored link, or the run's root).</summary>
-    private static void Chain(MigrationDbContext db, MigrationRun run, IEnumerable<AuditEntry> entries, AuditLink? last)
+    /// <returns>The last link added.</returns>
+    private static AuditLinkRow? Chain(MigrationDbContext db, MigrationRun run, IEnumerable<AuditEntry> entries, AuditLink? last)
     {
+        AuditLinkRow? added = null;
         foreach (var entry in entries)
         {
             var link = JournalChain.Next(entry, last, run.CreatedAt);
             var row = entry.ToRow();
             db.Audit.Add(row);
-            db.AuditLinks.Add(new AuditLinkRow { Entry = row, MigrationId = run.Id, Sequence = link.Sequence, PreviousHash = link.PreviousHash, Hash = link.Hash });
+            added = new AuditLinkRow { Entry = row, MigrationId = run.Id, Sequence = link.Sequence, PreviousHash = link.PreviousHash, Hash = link.Hash };
+            db.AuditLinks.Add(added);
             last = link;
         }
-    }
 
-    /// <summary>Updates the stored children from the run (attached as read in the save's transaction) and adds the new ones.</summary>
-    private static void SaveChildren(MigrationDbContext db, MigrationRun run, RunRows stored)
-    {
-        db.Steps.AttachRange(stored.Steps);
-        foreach (var step in run.Steps)
-        {
-            var row = stored.Steps.SingleOrDefault(s => s.Phase == step.Phase && s.Kind == step.Kind.ToString());
-            if (row is null)
-            {
-                db.Steps.Add(NewStepRow(run.Id, step));
-            }
-            else
-            {
-                step.CopyTo(row);
-            }
-        }
-
-        var newVotes = run.Votes.Skip(stored.Votes.Count).ToList();
-        db.Votes.AddRange(newVotes.Select(v => v.ToRow(run.Id)));
-        db.VoteSignIns.AddRange(newVotes.Where(v => v.Authentication is not null).Select(v => v.ToSignInRow(run.Id)));
-
-        db.Intents.AttachRange(stored.Intents);
-        var intents = stored.Intents.ToDictionary(i => i.Id);
-        foreach (var intent in run.Intents)
-        {
-            if (!intents.TryGetValue(intent.Id, out var row))
-            {
-                row = new IntentRow { MigrationId = run.Id };
-                db.Intents.Add(row);
-                intent.CopyTo(row);
-            }
-            else if (IntentProgress.Advances(row.Status, intent.Status))
-            {
-                intent.CopyTo(row);
-            }
-        }
+        return added;
     }
 
     private static StepRow NewStepRow(Guid migrationId, StepRecord step)
@@ -282,5 +284,7 @@ internal sealed class EfMigrationStore(IDbContextFactory<MigrationDbContext> con
     }
 
     /// <summary>Built once, from the model of the first context (the provider's).</summary>
-    private RunRowsQuery RunRows(MigrationDbContext db) => runRows ??= new RunRowsQuery(db.Model);
+    private RunRowsQuery Reader(MigrationDbContext db) => runRows ??= new RunRowsQuery(db.Model);
+
+    private RunSave Save(MigrationDbContext db) => runSave ??= new RunSave(db.Model, db.Database.IsNpgsql());
 }

@@ -10,6 +10,12 @@ internal static class IntentProgress
 {
     public static bool Advances(string stored, IntentStatus proposed) => Rank(StoredName.Parse<IntentStatus>(stored)) < Rank(proposed);
 
+    /// <summary><see cref="Advances"/> in SQL, over two status columns: for an upsert that must never move an intent back.</summary>
+    public static string AdvancesSql(string stored, string proposed) => $"{RankSql(stored)} < {RankSql(proposed)}";
+
+    private static string RankSql(string status) =>
+        $"(CASE {status} WHEN '{nameof(IntentStatus.Recorded)}' THEN 0 WHEN '{nameof(IntentStatus.Issued)}' THEN 1 ELSE 2 END)";
+
     private static int Rank(IntentStatus status) => status switch
     {
         IntentStatus.Recorded => 0,

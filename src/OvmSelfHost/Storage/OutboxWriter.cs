@@ -16,25 +16,21 @@ internal sealed class OutboxWriter(IEnumerable<IOutboxChannel> channels, OutboxS
     /// <returns>True when a row was added.</returns>
     public bool Add(MigrationDbContext db, MigrationRun run, RunNotice? notice)
     {
-        if (notice is null)
-        {
-            return false;
-        }
-
-        var added = false;
-        foreach (var channel in all.Where(c => c.Shows(notice)))
-        {
-            Add(db, OutboxMessage.ForRun(channel.Name, run.Id, channel.Line(run, notice)));
-            added = true;
-        }
-
-        return added;
+        var rows = Rows(run, notice);
+        db.Outbox.AddRange(rows);
+        return rows.Count > 0;
     }
 
-    public void Add(MigrationDbContext db, OutboxMessage message)
+    public void Add(MigrationDbContext db, OutboxMessage message) => db.Outbox.Add(Row(message));
+
+    /// <summary>The rows of <paramref name="notice"/>, one per channel that shows it, for a write that adds them itself.</summary>
+    public IReadOnlyList<OutboxRow> Rows(MigrationRun run, RunNotice? notice) =>
+        notice is null ? [] : [.. all.Where(c => c.Shows(notice)).Select(c => Row(OutboxMessage.ForRun(c.Name, run.Id, c.Line(run, notice))))];
+
+    private OutboxRow Row(OutboxMessage message)
     {
         var now = time.GetUtcNow();
-        db.Outbox.Add(new OutboxRow
+        return new OutboxRow
         {
             Channel = message.Channel,
             Conversation = message.Conversation,
@@ -43,7 +39,7 @@ internal sealed class OutboxWriter(IEnumerable<IOutboxChannel> channels, OutboxS
             Address = message.Address,
             CreatedAt = now,
             NextAttemptAt = now.UtcDateTime,
-        });
+        };
     }
 
     public void Written() => signal.Wake();

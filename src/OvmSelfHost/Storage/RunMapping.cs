@@ -59,6 +59,20 @@ internal static class RunMapping
         row.CompletedAt = intent.CompletedAt;
     }
 
+    public static StepRow ToRow(StepRecord step, Guid migrationId)
+    {
+        var row = new StepRow { MigrationId = migrationId };
+        step.CopyTo(row);
+        return row;
+    }
+
+    public static IntentRow ToRow(IntentRecord intent, Guid migrationId)
+    {
+        var row = new IntentRow { MigrationId = migrationId };
+        intent.CopyTo(row);
+        return row;
+    }
+
     public static VoteRow ToRow(this Vote vote, Guid migrationId) => new()
     {
         MigrationId = migrationId,

@@ -24,7 +24,8 @@ public static class StorageExtensions
         }).AddInterceptors(new Operations.SaveSpans()));
         builder.Services.AddOutbox();
         builder.Services.AddSingleton(sp => new EfMigrationStore(
-            sp.GetRequiredService<IDbContextFactory<MigrationDbContext>>(), sp.GetRequiredService<OutboxWriter>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IDbContextFactory<MigrationDbContext>>(), sp.GetRequiredService<OutboxWriter>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Replicas.ReplicaBus>()));
         builder.Services.AddSingleton<IMigrationStore>(sp => sp.GetRequiredService<EfMigrationStore>());
         builder.Services.AddHostedService<VoteRehearsal>();
         builder.Services.AddSingleton<OvmSelfHost.Chat.Messages.IChatMessageStore, EfChatMessageStore>();
