@@ -34,7 +34,12 @@ public interface IMigrationStore
     /// with its journal lines and <paramref name="notice"/> for the chat channels (the outbox), in one
     /// transaction; bumps <see cref="MigrationRun.Version"/>. Releases the environments when the run has ended.
     /// </summary>
-    Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, RunNotice? notice, RunFence fence, CancellationToken cancellationToken);
+    /// <param name="delivery">
+    /// The delivery the change answers, claimed in the same transaction; when it was claimed before, nothing is saved
+    /// (<see cref="DeliveryAlreadyClaimedException"/>).
+    /// </param>
+    Task SaveAsync(
+        MigrationRun run, IReadOnlyList<AuditEntry> entries, RunNotice? notice, RunFence fence, CancellationToken cancellationToken, ClaimedDelivery? delivery = null);
 
     /// <summary>Writes a notice that reports no state change of its own (a step's output line) to the outbox, at once.</summary>
     Task NotifyAsync(MigrationRun run, RunNotice notice, RunFence fence, CancellationToken cancellationToken);

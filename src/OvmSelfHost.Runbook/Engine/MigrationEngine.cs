@@ -62,8 +62,8 @@ public sealed class MigrationEngine
     /// <inheritdoc cref="RunCommands.DecideAsync"/>
     public Task<CommandOutcome> DecideAsync(
         Guid id, string user, string channel, VoteDecision decision, string? reason, CancellationToken cancellationToken, GateOpening? expected = null,
-        Authentication? authentication = null) =>
-        Commands.DecideAsync(id, user, channel, decision, reason, cancellationToken, expected, authentication);
+        Authentication? authentication = null, DeliveryReceipt? receipt = null) =>
+        Commands.DecideAsync(id, user, channel, decision, reason, cancellationToken, expected, authentication, receipt);
 
     public Task<CommandOutcome?> VoteRefusalAsync(
         Guid id, string user, VoteDecision decision, string? reason, GateOpening expected, CancellationToken cancellationToken, Authentication? authentication = null) =>

@@ -25,8 +25,10 @@ public sealed class RunChanges(IMigrationStore store, IRunNotifier notifier, Tim
     public TimeProvider Time => time;
 
     /// <param name="change">Given the fresh run (null when it does not exist): the result, and the message to save and tell, or null to save nothing.</param>
+    /// <param name="delivery">The delivery a saved change answers, claimed with it (see <see cref="DeliveryReceipt"/>).</param>
     public async Task<T> ApplyAsync<T>(
-        Guid id, RunFence fence, Func<MigrationRun?, List<AuditEntry>, (T Result, string? Saved)> change, CancellationToken cancellationToken)
+        Guid id, RunFence fence, Func<MigrationRun?, List<AuditEntry>, (T Result, string? Saved)> change, CancellationToken cancellationToken,
+        Func<T, ClaimedDelivery>? delivery = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         for (var attempt = 0; ; attempt++)
@@ -49,7 +51,7 @@ public sealed class RunChanges(IMigrationStore store, IRunNotifier notifier, Tim
             run.UpdatedAt = time.GetUtcNow();
             try
             {
-                await store.SaveAsync(run, journal, RunNotice.Changed(message), fence, cancellationToken);
+                await store.SaveAsync(run, journal, RunNotice.Changed(message), fence, cancellationToken, delivery?.Invoke(result));
             }
             catch (ConcurrentUpdateException) when (attempt < ConflictRetries)
             {

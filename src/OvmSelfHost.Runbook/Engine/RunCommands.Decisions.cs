@@ -18,10 +18,12 @@ public sealed partial class RunCommands
     /// was received). Every surface passes it; null (whatever waits now) is left for the runbook's own tests.
     /// </param>
     /// <param name="authentication">How the voter proved who they are (recorded with the vote); null: the channel's mapping of configured users.</param>
+    /// <param name="receipt">The delivery that carried the vote, claimed with the vote when it counts.</param>
+    /// <exception cref="DeliveryAlreadyClaimedException">The delivery was received before: nothing was recorded again.</exception>
     public Task<CommandOutcome> DecideAsync(
         Guid id, string user, string channel, VoteDecision decision, string? reason, CancellationToken cancellationToken, GateOpening? expected = null,
-        Authentication? authentication = null) =>
-        ChangeAsync(id, (run, journal) => Decide(run, journal, user, channel, decision, reason, expected, authentication), cancellationToken);
+        Authentication? authentication = null, DeliveryReceipt? receipt = null) =>
+        ChangeAsync(id, (run, journal) => Decide(run, journal, user, channel, decision, reason, expected, authentication), cancellationToken, receipt);
 
     /// <summary>The refusal a vote would get now, or null when it would count: for a confirmation asked before the vote is sent.</summary>
     public async Task<CommandOutcome?> VoteRefusalAsync(

@@ -132,7 +132,9 @@ public sealed partial class RunCommands(
             : people.ByName(user);
 
     /// <summary>A person's change: any replica saves it (checked by the run's version), then the run's executor is woken.</summary>
-    private async Task<CommandOutcome> ChangeAsync(Guid id, Func<MigrationRun, List<AuditEntry>, CommandOutcome> change, CancellationToken cancellationToken)
+    /// <param name="receipt">The delivery the change answers: claimed in the change's own save.</param>
+    private async Task<CommandOutcome> ChangeAsync(
+        Guid id, Func<MigrationRun, List<AuditEntry>, CommandOutcome> change, CancellationToken cancellationToken, DeliveryReceipt? receipt = null)
     {
         var outcome = await changes.ApplyAsync(id, RunFence.None, (run, journal) =>
         {
@@ -143,7 +145,7 @@ public sealed partial class RunCommands(
 
             var decided = change(run, journal);
             return (decided, decided.Succeeded ? decided.Message : null);
-        }, cancellationToken);
+        }, cancellationToken, receipt is null ? null : outcome => new ClaimedDelivery(receipt.Key, receipt.Channel, receipt.Answer(outcome)));
         if (outcome.Succeeded)
         {
             RunbookTelemetry.NoteCause(id);

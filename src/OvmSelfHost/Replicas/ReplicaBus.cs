@@ -115,13 +115,18 @@ internal sealed partial class ReplicaBus(
             events.Relay(new RunEvent(message.MigrationId, message.Kind, message.Text ?? "", message.State, message.Phase, message.Step ?? "", message.Version));
         }
 
-        if (message.Kind is "changed" or "kick" && !services.GetRequiredService<BackgroundRunDriver>().WakeIfHeld(message.MigrationId) && message.Kind == "changed")
+        if (message.Kind is "changed" or "kick" && !services.GetRequiredService<BackgroundRunDriver>().WakeIfHeld(message.MigrationId)
+            && message is { Kind: "changed", State: nameof(RunState.AwaitingApproval) })
         {
             _ = RefreshAsync(message.MigrationId, message.Version);
         }
     }
 
-    /// <summary>The executor reads the run anyway when woken; any other replica with a copy reads it now, for the next vote it takes.</summary>
+    /// <summary>
+    /// A gate waits for votes: a replica with a copy of the run (not its executor, which reads it anyway when woken) reads it
+    /// again now, so the vote it may take next is decided and saved without a read. Other changes leave the copy as it is
+    /// (the save's version check catches it), so no read competes with the executor's right after a vote.
+    /// </summary>
     private async Task RefreshAsync(Guid migrationId, long version)
     {
         try

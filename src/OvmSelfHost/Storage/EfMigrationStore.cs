@@ -108,7 +108,8 @@ internal sealed class EfMigrationStore(
     /// fence and version checks, the changes, the outbox rows and the NOTIFY to the other replicas in one batch
     /// (<see cref="RunSave"/>). Otherwise the rows are read first, in one more.
     /// </remarks>
-    public async Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, RunNotice? notice, RunFence fence, CancellationToken cancellationToken)
+    public async Task SaveAsync(
+        MigrationRun run, IReadOnlyList<AuditEntry> entries, RunNotice? notice, RunFence fence, CancellationToken cancellationToken, ClaimedDelivery? delivery = null)
     {
         var stored = cache.At(run.Id, run.Version) ?? await ReadAsync(run.Id, cancellationToken);
         if (stored is null || stored.Migration.Version != run.Version)
@@ -119,7 +120,8 @@ internal sealed class EfMigrationStore(
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var notices = outbox?.Rows(run, notice) ?? [];
         var (statements, saved) = Save(db).Build(run, stored, entries, notices, fence,
-            announcer?.Announcement(run, run.Version + 1, notice?.Text ?? "changed"));
+            announcer?.Announcement(run, run.Version + 1, notice?.Text ?? "changed"),
+            delivery is null ? null : EfDeliveryClaims.Claim(delivery.Key, delivery.Channel, delivery.Answer, clock.GetUtcNow()));
         try
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -130,6 +132,10 @@ internal sealed class EfMigrationStore(
             // Another save came first (the version check, or the unique vote or journal index): decide again on a fresh read.
             cache.Forget(run.Id);
             throw new ConcurrentUpdateException(run.Id, ex);
+        }
+        catch (SqlGuardException ex) when (ex.Guard == SqlGuard.Delivery)
+        {
+            throw new DeliveryAlreadyClaimedException(delivery!.Key, ex);
         }
         catch (SqlGuardException ex) when (ex.Guard == SqlGuard.Fence)
         {

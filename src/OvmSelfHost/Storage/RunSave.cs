@@ -7,8 +7,8 @@ namespace OvmSelfHost.Storage;
 
 /// <summary>
 /// A run's save as one batch of statements (<see cref="SqlBatch"/>: one round trip on PostgreSQL), written over the
-/// rows as stored at the run's version. The checks come first and void the batch when they fail: the executor's
-/// fence, then the version. The rules of the rows are those of every save: a step or an intent is written only when
+/// rows as stored at the run's version. The checks come first and void the batch when they fail: the claim of
+/// the delivery the change answers, the executor's fence, then the version. The rules of the rows are those of every save: a step or an intent is written only when
 /// it changed, an intent only forward (in SQL too, since intents are also written between saves), votes only added,
 /// each journal line chained to the one before; the outbox rows and, between replicas, the NOTIFY go with the change.
 /// </summary>
@@ -30,13 +30,20 @@ internal sealed class RunSave(IModel model, bool postgreSql)
 
     /// <param name="stored">The run's rows at <see cref="MigrationRun.Version"/> (read, or this process's copy: the version check catches a stale one).</param>
     /// <param name="announcement">The NOTIFY to the other replicas (channel, payload), sent at the commit; none on SQLite.</param>
+    /// <param name="claim">The claim of the delivery the change answers (<see cref="EfDeliveryClaims.Claim"/>), first: a replay voids the batch.</param>
     /// <returns>The statements, and the run's rows as they will be once the batch commits.</returns>
     public (IReadOnlyList<SqlStatement> Statements, RunRows Saved) Build(
-        MigrationRun run, RunRows stored, IReadOnlyList<AuditEntry> entries, IReadOnlyList<OutboxRow> notices, RunFence fence, (string Channel, string Payload)? announcement)
+        MigrationRun run, RunRows stored, IReadOnlyList<AuditEntry> entries, IReadOnlyList<OutboxRow> notices, RunFence fence,
+        (string Channel, string Payload)? announcement, SqlStatement? claim = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(stored);
         var batch = new List<SqlStatement>();
+        if (claim is not null)
+        {
+            batch.Add(claim);
+        }
+
         if (!fence.IsNone)
         {
             batch.Add(Fence(fence));

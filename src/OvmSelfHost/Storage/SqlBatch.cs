@@ -61,6 +61,21 @@ internal static class SqlBatch
         }
     }
 
+    /// <summary>One statement on its own (its guard not applied): how many rows it changed.</summary>
+    public static async Task<int> ExecuteOneAsync(DbConnection connection, SqlStatement statement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(statement);
+        await using var command = connection.CreateCommand();
+        command.CommandText = statement.Text;
+        foreach (var value in statement.Values)
+        {
+            command.Parameters.Add(value.Bind(command));
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private static async Task OneCommandAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();

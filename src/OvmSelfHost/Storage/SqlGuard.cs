@@ -8,4 +8,7 @@ internal enum SqlGuard
 
     /// <summary>The executor's lease is no longer this replica's.</summary>
     Fence,
+
+    /// <summary>The delivery the write answers was claimed before (a replay).</summary>
+    Delivery,
 }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace OvmSelfHost.Storage;
 
-/// <summary>A parameter of a hand-written statement: bound through EF Core's mapping of its column, or as plain text when it has none.</summary>
+/// <summary>A parameter of a hand-written statement: bound through EF Core's mapping of its column, or as the provider infers it from the value when it has none (text when null).</summary>
 internal sealed record SqlValue(string Name, object? Value, RelationalTypeMapping? Mapping = null)
 {
     public DbParameter Bind(DbCommand command)
@@ -17,7 +17,11 @@ internal sealed record SqlValue(string Name, object? Value, RelationalTypeMappin
 
         var parameter = command.CreateParameter();
         parameter.ParameterName = Name;
-        parameter.DbType = DbType.String;
+        if (Value is null or string)
+        {
+            parameter.DbType = DbType.String;
+        }
+
         parameter.Value = Value ?? DBNull.Value;
         return parameter;
     }

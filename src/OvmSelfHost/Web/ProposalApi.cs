@@ -43,9 +43,10 @@ internal static class ProposalApi
 
     /// <summary>
     /// A vote bound to one gate opening. The console maps the person it is told; every check of the
-    /// vote is the runbook's. The vote is claimed (its delivery id, or else its key, person, decision
-    /// and reason) before the runbook is asked: sent again, also after a restart or to another
-    /// replica, it changes nothing and gets the first answer.
+    /// vote is the runbook's. The delivery (its id, or else the proposal key, person, decision and
+    /// reason) is claimed in the save of the vote it carries, with its answer, so a vote that counts
+    /// costs one write; sent again, also after a restart or to another replica, it changes nothing
+    /// and gets the first answer.
     /// </summary>
     public static async Task<IResult> VoteAsync(
         string key, HttpRequest request, MigrationEngine engine, IDeliveryClaims claims, Askers askers, CancellationToken cancellationToken)
@@ -79,18 +80,54 @@ internal static class ProposalApi
         var delivery = body.DeliveryId is { Length: > 0 } id
             ? DeliveryKey.Of("web-vote", id)
             : DeliveryKey.Of("web-vote-body", proposal!.ToString(), asker!.Name, decision.ToString(), body.Reason);
+        // A vote that counts is saved with the claim of its delivery, in one write; a replay then changes nothing.
+        CommandOutcome outcome;
+        try
+        {
+            outcome = await engine.DecideAsync(proposal!.MigrationId, asker!.Name, Channel, decision, body.Reason, cancellationToken, proposal.Opening, asker.Authentication,
+                new DeliveryReceipt(delivery, Channel, o => new StoredOutcome(o.Kind, o.Message).ToJson()));
+        }
+        catch (DeliveryAlreadyClaimedException)
+        {
+            return Answer(await ReplayedAsync(claims, delivery, cancellationToken));
+        }
+
+        return outcome.Succeeded
+            ? Answer(new StoredOutcome(outcome.Kind, outcome.Message))
+            : Answer(await RefusedAsync(claims, delivery, new StoredOutcome(outcome.Kind, outcome.Message), cancellationToken));
+    }
+
+    /// <summary>
+    /// A refusal saved nothing, so nothing claimed the delivery: it is claimed now with the refusal, so a replay gets the
+    /// same answer; when it was claimed already (a replay of a vote that counted, refused now as a second vote), the first answer.
+    /// </summary>
+    private static async Task<StoredOutcome> RefusedAsync(IDeliveryClaims claims, string delivery, StoredOutcome refusal, CancellationToken cancellationToken)
+    {
         var claim = await claims.ClaimAsync(delivery, Channel, cancellationToken);
         if (!claim.IsFirst)
         {
-            return Answer(StoredOutcome.FromJson(claim.FirstAnswer)
-                ?? new StoredOutcome(OutcomeKind.Conflict, "This vote was already received and is being recorded; nothing more was done."));
+            return Replayed(claim);
         }
 
-        var outcome = await claims.ActAsync(delivery,
-            () => engine.DecideAsync(proposal!.MigrationId, asker!.Name, Channel, decision, body.Reason, cancellationToken, proposal.Opening, asker.Authentication),
-            o => new StoredOutcome(o.Kind, o.Message).ToJson(), cancellationToken);
-        return Answer(new StoredOutcome(outcome.Kind, outcome.Message));
+        await claims.AnswerAsync(delivery, refusal.ToJson(), cancellationToken);
+        return refusal;
     }
+
+    private static async Task<StoredOutcome> ReplayedAsync(IDeliveryClaims claims, string delivery, CancellationToken cancellationToken)
+    {
+        var claim = await claims.ClaimAsync(delivery, Channel, cancellationToken);
+        if (claim.IsFirst)
+        {
+            // The first claim expired in between: this one holds it now, answered as a repeat.
+            await claims.ReleaseAsync(delivery, cancellationToken);
+        }
+
+        return Replayed(claim);
+    }
+
+    private static StoredOutcome Replayed(DeliveryClaim claim) =>
+        StoredOutcome.FromJson(claim.FirstAnswer)
+        ?? new StoredOutcome(OutcomeKind.Conflict, "This vote was already received and is being recorded; nothing more was done.");
 
     private static IResult Answer(StoredOutcome outcome) =>
         outcome.Kind == OutcomeKind.Done

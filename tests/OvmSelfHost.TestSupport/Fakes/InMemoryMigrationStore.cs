@@ -17,6 +17,7 @@ public sealed class InMemoryMigrationStore : IMigrationStore
     private readonly List<AuditEntry> audit = [];
     private readonly List<AuditLink> links = [];
     private readonly Dictionary<string, Guid> claims = [];
+    private readonly Dictionary<string, string> deliveries = [];
     private readonly object gate = new();
 
     public int IntentWrites { get; private set; }
@@ -58,13 +59,36 @@ public sealed class InMemoryMigrationStore : IMigrationStore
         }
     }
 
-    public Task SaveAsync(MigrationRun run, IReadOnlyList<AuditEntry> entries, RunNotice? notice, RunFence fence, CancellationToken cancellationToken)
+    /// <summary>The deliveries claimed with saves, and the answers kept for their replays.</summary>
+    public IReadOnlyDictionary<string, string> Deliveries
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new Dictionary<string, string>(deliveries);
+            }
+        }
+    }
+
+    public Task SaveAsync(
+        MigrationRun run, IReadOnlyList<AuditEntry> entries, RunNotice? notice, RunFence fence, CancellationToken cancellationToken, ClaimedDelivery? delivery = null)
     {
         lock (gate)
         {
+            if (delivery is not null && !deliveries.TryAdd(delivery.Key, delivery.Answer))
+            {
+                throw new DeliveryAlreadyClaimedException(delivery.Key);
+            }
+
             var stored = JsonSerializer.Deserialize<MigrationRun>(runs[run.Id])!;
             if (stored.Version != run.Version)
             {
+                if (delivery is not null)
+                {
+                    deliveries.Remove(delivery.Key);
+                }
+
                 throw new ConcurrentUpdateException(run.Id);
             }
 

@@ -104,6 +104,31 @@ public sealed class RunCopyTests
         Assert.Equal(["requested"], (await store.GetAuditAsync(run.Id, CancellationToken.None)).Select(e => e.Action));
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task VoteSavedWithItsDelivery_SameDeliveryAgainFromAnotherReplica_NothingSavedAndTheClaimHoldsTheFirstAnswer(StorageProvider provider)
+    {
+        var contexts = await Databases.CreateAsync(provider);
+        var (one, two) = (new EfMigrationStore(contexts), new EfMigrationStore(contexts));
+        var run = NewRun();
+        await one.AddAsync(run, Entry(run, "requested"), null, CancellationToken.None);
+        var (first, again) = ((await one.FindAsync(run.Id, CancellationToken.None))!, (await two.FindAsync(run.Id, CancellationToken.None))!);
+        var delivery = new ClaimedDelivery(Chat.Deduplication.DeliveryKey.Of("web-vote", "click-1"), "web", "bob approved");
+        first.Votes.Add(Approval("bob"));
+        await one.SaveAsync(first, [Entry(first, "approved")], null, RunFence.None, CancellationToken.None, delivery);
+
+        again.StepAt(1, StepKind.Preflight).Output.Add("from the replay");
+        await Assert.ThrowsAsync<DeliveryAlreadyClaimedException>(() =>
+            two.SaveAsync(again, [Entry(again, "replayed")], null, RunFence.None, CancellationToken.None, delivery with { Answer = "replayed" }));
+
+        var stored = (await two.FindAsync(run.Id, CancellationToken.None))!;
+        Assert.Equal(1, stored.Version);
+        Assert.Empty(stored.StepAt(1, StepKind.Preflight).Output);
+        Assert.Equal(["requested", "approved"], (await two.GetAuditAsync(run.Id, CancellationToken.None)).Select(e => e.Action));
+        var claims = new EfDeliveryClaims(contexts, TimeProvider.System);
+        Assert.Equal(new Chat.Deduplication.DeliveryClaim(false, "bob approved"), await claims.ClaimAsync(delivery.Key, "web", CancellationToken.None));
+    }
+
     [Fact]
     public async Task StaleCopyMissedTheGateOpening_VoteRefusedOnTheCopy_IsDecidedAgainOnAFreshRead()
     {
