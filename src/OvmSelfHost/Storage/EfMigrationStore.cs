@@ -227,6 +227,7 @@ internal sealed class EfMigrationStore(
         intent.CopyTo(row);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        cache.Apply(migrationId, RunMapping.ToRow(intent, migrationId));
     }
 
     public async Task<IReadOnlyList<AuditEntry>> GetAuditAsync(Guid migrationId, CancellationToken cancellationToken)

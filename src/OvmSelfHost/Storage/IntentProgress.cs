@@ -13,7 +13,10 @@ internal static class IntentProgress
     /// <summary><see cref="Advances"/> in SQL, over two status columns: for an upsert that must never move an intent back.</summary>
     public static string AdvancesSql(string stored, string proposed) => $"{RankSql(stored)} < {RankSql(proposed)}";
 
-    private static string RankSql(string status) =>
+    /// <summary>The rank of a stored status: 0 recorded, 1 issued, 2 finished.</summary>
+    public static int Rank(string stored) => Rank(StoredName.Parse<IntentStatus>(stored));
+
+    public static string RankSql(string status) =>
         $"(CASE {status} WHEN '{nameof(IntentStatus.Recorded)}' THEN 0 WHEN '{nameof(IntentStatus.Issued)}' THEN 1 ELSE 2 END)";
 
     private static int Rank(IntentStatus status) => status switch

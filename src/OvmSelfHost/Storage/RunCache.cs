@@ -33,5 +33,23 @@ internal sealed class RunCache
         runs.AddOrUpdate(rows.Migration.Id, rows, (_, kept) => kept.Migration.Version > rows.Migration.Version ? kept : rows);
     }
 
+    /// <summary>An intent written between saves (which gives the run no new version), into the copy, unless the copy knows it further on.</summary>
+    public void Apply(Guid id, IntentRow intent)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        while (runs.TryGetValue(id, out var kept))
+        {
+            if (kept.Intents.SingleOrDefault(i => i.Id == intent.Id) is { } was && IntentProgress.Rank(was.Status) > IntentProgress.Rank(intent.Status))
+            {
+                return;
+            }
+
+            if (runs.TryUpdate(id, kept with { Intents = [.. kept.Intents.Where(i => i.Id != intent.Id), intent] }, kept))
+            {
+                return;
+            }
+        }
+    }
+
     public void Forget(Guid id) => runs.TryRemove(id, out _);
 }

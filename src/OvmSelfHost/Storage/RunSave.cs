@@ -50,7 +50,7 @@ internal sealed class RunSave(IModel model, bool postgreSql)
         }
 
         var saved = RunRows.Of(run, run.Version + 1, stored.LastLink, stored.Lease);
-        batch.Add(Version(saved.Migration, run.Version));
+        batch.Add(Version(saved.Migration, run.Version, stored.Intents));
         batch.AddRange(saved.Steps.Where(s => Changed(s, stored.Steps)).Select((s, i) =>
             steps.Upsert(s, $"s{i}_", [nameof(StepRow.MigrationId), nameof(StepRow.Phase), nameof(StepRow.Kind)])));
         batch.AddRange(saved.Votes.Skip(stored.Votes.Count).Select((v, i) => votes.Insert(v, $"v{i}_")));
@@ -87,9 +87,25 @@ internal sealed class RunSave(IModel model, bool postgreSql)
             SqlGuard.Fence);
     }
 
-    private SqlStatement Version(MigrationRow row, long readAt) =>
-        migrations.Update(row, "m", [nameof(MigrationRow.Id)], $"{migrations.ColumnOf(nameof(MigrationRow.Version))} = @mv",
-            [migrations.Value("@mv", nameof(MigrationRow.Version), new MigrationRow { Version = readAt })]) with { Guard = SqlGuard.Version };
+    /// <summary>
+    /// The version, and the run's intents as the copy knows them: the executor writes intents between saves without a new
+    /// version, and a decision (an abort before the point of no return, say) must not be made on a copy that misses one.
+    /// Intents are only added and only move forward, so their count and the sum of their ranks change with every write.
+    /// </summary>
+    private SqlStatement Version(MigrationRow row, long readAt, List<IntentRow> knownIntents)
+    {
+        var intentsOfRun = $"FROM {intents.QuotedTable} WHERE {intents.ColumnOf(nameof(IntentRow.MigrationId))} = @mi";
+        var status = intents.ColumnOf(nameof(IntentRow.Status));
+        var where = $"{migrations.ColumnOf(nameof(MigrationRow.Version))} = @mv AND (SELECT count(*) {intentsOfRun}) = @mc " +
+                    $"AND (SELECT COALESCE(sum({IntentProgress.RankSql(status)}), 0) {intentsOfRun}) = @mr";
+        return migrations.Update(row, "m", [nameof(MigrationRow.Id)], where,
+        [
+            migrations.Value("@mv", nameof(MigrationRow.Version), new MigrationRow { Version = readAt }),
+            intents.Value("@mi", nameof(IntentRow.MigrationId), new IntentRow { MigrationId = row.Id }),
+            new SqlValue("@mc", (long)knownIntents.Count),
+            new SqlValue("@mr", knownIntents.Sum(i => (long)IntentProgress.Rank(i.Status))),
+        ]) with { Guard = SqlGuard.Version };
+    }
 
     /// <summary>Each entry with its link, chained to the one before; the link names its entry by the key the entry's insert just got.</summary>
     private AuditLinkRow? Chain(List<SqlStatement> batch, MigrationRun run, IReadOnlyList<AuditEntry> entries, AuditLinkRow? last)

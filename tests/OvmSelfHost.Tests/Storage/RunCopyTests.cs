@@ -129,6 +129,37 @@ public sealed class RunCopyTests
         Assert.Equal(new Chat.Deduplication.DeliveryClaim(false, "bob approved"), await claims.ClaimAsync(delivery.Key, "web", CancellationToken.None));
     }
 
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task ExecutorRecordedAnIntentSinceTheCopy_AbortFromTheCopy_IsRefusedSoItIsDecidedOnAFreshRead(StorageProvider provider)
+    {
+        var contexts = await Databases.CreateAsync(provider);
+        var (receiving, executing) = (new EfMigrationStore(contexts), new EfMigrationStore(contexts));
+        var run = NewRun();
+        await receiving.AddAsync(run, Entry(run, "requested"), null, CancellationToken.None);
+        var copy = (await receiving.FindForChangeAsync(run.Id, CancellationToken.None)).Run!;
+        var stop = new IntentRecord
+        {
+            Id = Guid.NewGuid(), Phase = 1, Step = nameof(StepKind.StopOldManager), Key = "stop-manager", Description = "Stop the old manager",
+            Status = IntentStatus.Recorded, RecordedAt = Start,
+        };
+        await executing.SaveIntentAsync(run.Id, stop, RunFence.None, CancellationToken.None);
+        Assert.False(copy.IsPastPointOfNoReturn);
+
+        copy.State = RunState.Aborted;
+        await Assert.ThrowsAsync<ConcurrentUpdateException>(() =>
+            receiving.SaveAsync(copy, [Entry(copy, "aborted")], null, RunFence.None, CancellationToken.None));
+
+        var fresh = (await receiving.FindForChangeAsync(run.Id, CancellationToken.None)).Run!;
+        Assert.True(fresh.IsPastPointOfNoReturn);
+        Assert.Equal(RunState.Queued, fresh.State);
+        stop.Status = IntentStatus.Issued;
+        await executing.SaveIntentAsync(run.Id, stop, RunFence.None, CancellationToken.None);
+        var executorCopy = (await executing.FindForChangeAsync(run.Id, CancellationToken.None)).Run!;
+        Assert.Equal(IntentStatus.Issued, Assert.Single(executorCopy.Intents).Status);
+        await executing.SaveAsync(executorCopy, [Entry(executorCopy, "step went on")], null, RunFence.None, CancellationToken.None);
+    }
+
     [Fact]
     public async Task StaleCopyMissedTheGateOpening_VoteRefusedOnTheCopy_IsDecidedAgainOnAFreshRead()
     {
