@@ -59,7 +59,7 @@ public sealed partial class RunCommands(
 
         RunbookTelemetry.NoteCause(run.Id);
         await changes.Notifier.RunChangedAsync(run, "requested", cancellationToken);
-        driver.Kick(run.Id);
+        driver.Saved(run.Id);
         return CommandOutcome.Done(run, $"Migration {run.Id} of {a} and {b} requested by {run.RequestedBy}. {run.StatusMessage}");
     }
 
@@ -149,7 +149,7 @@ public sealed partial class RunCommands(
         if (outcome.Succeeded)
         {
             RunbookTelemetry.NoteCause(id);
-            driver.Kick(id);
+            driver.Saved(id);
         }
 
         return outcome;

@@ -23,8 +23,11 @@ internal sealed partial class BackgroundRunDriver(
     private readonly ConcurrentDictionary<Guid, Task> working = new();
     private MigrationEngine? engine;
 
-    /// <summary>A change here (a request, a vote, a window edge): advance it here, or wake its executor.</summary>
+    /// <summary>A window edge, say: advance it here, or wake its executor.</summary>
     public void Kick(Guid migrationId) => kicks.Writer.TryWrite((migrationId, true));
+
+    /// <summary>A request or a vote saved here: its save's NOTIFY woke the executor elsewhere already, so no kick is sent after it.</summary>
+    public void Saved(Guid migrationId) => kicks.Writer.TryWrite((migrationId, false));
 
     /// <summary>Heard from another replica: advance only when this replica executes the run.</summary>
     /// <returns>True when it does.</returns>
