@@ -50,7 +50,9 @@ public sealed partial class WsApiOvmManager
         {
             try
             {
-                last = await GetStatusAsync(cancellationToken);
+                // A manager still starting refuses connections: each look is one attempt, and the schedule is the retry
+                // (the client's own retries would add their backoff, up to 3.5 s, to the moment it answers).
+                last = await ProbeStatusAsync(cancellationToken);
                 if (last.IsRunning)
                 {
                     return last;

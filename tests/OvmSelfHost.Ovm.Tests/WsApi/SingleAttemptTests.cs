@@ -24,6 +24,26 @@ public sealed class SingleAttemptTests
         Assert.Equal(attempts, refusing.Count("GET", "/Manager"));
     }
 
+    [Fact]
+    public async Task ManagerStillStarting_WaitUntilRunning_AsksOncePerLookUntilItAnswers()
+    {
+        var (looks, retried) = (0, 0);
+        var starting = new StubManager(request =>
+        {
+            retried += IsSingleAttempt(request) ? 0 : 1;
+            return ++looks <= 2 ? throw new HttpRequestException("Connection refused (ovmm-test:7002)") : StubManager.Json(StubManager.ManagerJson);
+        });
+        var manager = OverPipeline(starting);
+
+        var status = await manager.WaitUntilRunningAsync(TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.True(status.IsRunning);
+        Assert.Equal((3, 0), (starting.Count("GET", "/Manager"), retried));
+    }
+
+    private static bool IsSingleAttempt(HttpRequestMessage request) =>
+        request.Options.TryGetValue(new HttpRequestOptionsKey<bool>(WsApiClientRegistration.SingleAttempt), out var single) && single;
+
     private static WsApiOvmManager OverPipeline(StubManager transport)
     {
         var services = new ServiceCollection();
