@@ -13,7 +13,8 @@ import urllib.request
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 BENCH = os.path.join(ROOT, "bench")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
-HOST_DLL = os.path.join(ROOT, "src/OvmSelfHost/bin/Release/net10.0/OvmSelfHost.dll")
+# BENCH_HOST_DLL: another build of the host to measure (a ReadyToRun publish, say); the Release build by default.
+HOST_DLL = os.environ.get("BENCH_HOST_DLL") or os.path.join(ROOT, "src/OvmSelfHost/bin/Release/net10.0/OvmSelfHost.dll")
 SIGNING_SECRET = "bench-signing-secret-0123456789abcdef"
 _children = []
 

@@ -13,8 +13,8 @@ namespace OvmSelfHost.Replicas;
 /// wherever it is. On SQLite (one process) there is nobody else, and nothing is sent.
 /// Delivery is best effort: a missed message delays a run by one sweep at most, never loses anything.
 /// A saved change is announced from inside its save (<see cref="Announcement"/>), so it goes out at the commit
-/// and never for a write rolled back; a replica that hears of a newer version of a run it has a copy of reads
-/// it again, off any request's path, so the next vote it takes on that run is decided without a read.
+/// and never for a write rolled back. When a gate of a run opens, the replicas that do not execute it read it,
+/// off any request's path, so the vote each may take next is decided and saved without a read.
 /// </summary>
 internal sealed partial class ReplicaBus(
     StorageOptions storage, ReplicaIdentity me, RunEvents events, IServiceProvider services, ILogger<ReplicaBus> logger) : BackgroundService, IChangeAnnouncer
@@ -123,9 +123,9 @@ internal sealed partial class ReplicaBus(
     }
 
     /// <summary>
-    /// A gate waits for votes: a replica with a copy of the run (not its executor, which reads it anyway when woken) reads it
-    /// again now, so the vote it may take next is decided and saved without a read. Other changes leave the copy as it is
-    /// (the save's version check catches it), so no read competes with the executor's right after a vote.
+    /// A gate waits for votes: every replica but the executor (which reads the run anyway when woken) reads it now, unless its
+    /// copy is current, so the vote it may take next is decided and saved without a read. Other changes leave a copy as it is
+    /// (the save's version check catches a stale one), so no read competes with the executor's right after a vote.
     /// </summary>
     private async Task RefreshAsync(Guid migrationId, long version)
     {

@@ -60,12 +60,12 @@ internal sealed class EfMigrationStore(
             : (await FindAsync(id, cancellationToken), true);
 
     /// <summary>
-    /// Reads the run again when this process's copy is older than <paramref name="version"/> (another replica saved it), so
-    /// the next change here is decided and saved without a read.
+    /// Reads the run unless this process's copy is at <paramref name="version"/> already (another replica saved it), so the
+    /// next change here is decided and saved without a read.
     /// </summary>
     public async Task RefreshAsync(Guid id, long version, CancellationToken cancellationToken)
     {
-        if (cache.IsBehind(id, version))
+        if (!cache.IsCurrent(id, version))
         {
             await ReadAsync(id, cancellationToken);
         }

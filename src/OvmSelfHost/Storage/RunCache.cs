@@ -17,8 +17,8 @@ internal sealed class RunCache
     /// <summary>The copy when it is at <paramref name="version"/>.</summary>
     public RunRows? At(Guid id, long version) => Get(id) is { } rows && rows.Migration.Version == version ? rows : null;
 
-    /// <summary>True when this process has a copy, older than <paramref name="version"/>.</summary>
-    public bool IsBehind(Guid id, long version) => Get(id) is { } rows && rows.Migration.Version < version;
+    /// <summary>True when this process has a copy at <paramref name="version"/> or later.</summary>
+    public bool IsCurrent(Guid id, long version) => Get(id) is { } rows && rows.Migration.Version >= version;
 
     /// <summary>Keeps <paramref name="rows"/> unless a newer copy is here already (a save that overtook a read); forgets an ended run.</summary>
     public void Remember(RunRows rows)
