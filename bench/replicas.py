@@ -205,7 +205,10 @@ def votes(work):
     latencies, windows, warm = [], [], []
     for r in range(ROUNDS):
         if r > 0:
-            # A fresh simulated world for the next migration of A and B (the replicas and their database stay).
+            # A fresh simulated world for the next migration of A and B (the replicas and their database stay). The
+            # replicas' circuit breakers, opened by the probes of the old managers the last migration stopped, close
+            # after 5 s: a world that comes back sooner than any real one would would be refused until then.
+            time.sleep(6)
             cluster.sim.kill()
             cluster.sim.wait()
             cluster.sim = start(["dotnet", SIM_DLL, f"--Simulator:PortOffset={SIM_PORT - 7000}", "--Simulator:TimeScale=1", "--Simulator:StatePath="],
