@@ -7,10 +7,11 @@ namespace OvmSelfHost.Storage;
 
 /// <summary>
 /// A run's save as one batch of statements (<see cref="SqlBatch"/>: one round trip on PostgreSQL), written over the
-/// rows as stored at the run's version. The checks come first and void the batch when they fail: the claim of
-/// the delivery the change answers, the executor's fence, then the version. The rules of the rows are those of every save: a step or an intent is written only when
-/// it changed, an intent only forward (in SQL too, since intents are also written between saves), votes only added,
-/// each journal line chained to the one before; the outbox rows and, between replicas, the NOTIFY go with the change.
+/// rows as stored at the run's version. The checks come first and void the batch when they fail: the claim of the
+/// delivery the change answers, the executor's fence, then the version. The rules of the rows are those of every
+/// save: a step or an intent is written only when it changed, an intent only forward (in SQL too, since intents are
+/// also written between saves), votes only added, each journal line chained to the one before; the outbox rows and,
+/// between replicas, the NOTIFY go with the change.
 /// </summary>
 internal sealed class RunSave(IModel model, bool postgreSql)
 {
@@ -56,8 +57,7 @@ internal sealed class RunSave(IModel model, bool postgreSql)
         batch.AddRange(saved.Votes.Skip(stored.Votes.Count).Select((v, i) => votes.Insert(v, $"v{i}_")));
         var knownSignIns = stored.SignIns.Select(s => (s.Phase, s.Gate, s.Round, s.User)).ToHashSet();
         batch.AddRange(saved.SignIns.Where(s => !knownSignIns.Contains((s.Phase, s.Gate, s.Round, s.User))).Select((s, i) => signIns.Insert(s, $"a{i}_")));
-        batch.AddRange(saved.Intents.Where(i => Advances(i, stored.Intents)).Select((i, n) =>
-            intents.Upsert(i, $"i{n}_", [nameof(IntentRow.Id)], IntentProgress.AdvancesSql($"{intents.QuotedTable}.{intents.ColumnOf(nameof(IntentRow.Status))}", $"excluded.{intents.ColumnOf(nameof(IntentRow.Status))}"))));
+        batch.AddRange(saved.Intents.Where(i => Advances(i, stored.Intents)).Select(IntentForward));
         saved = saved with { LastLink = Chain(batch, run, entries, stored.LastLink) };
         if (run.IsTerminal)
         {
@@ -73,6 +73,13 @@ internal sealed class RunSave(IModel model, bool postgreSql)
         }
 
         return (batch, saved);
+    }
+
+    /// <summary>An intent as an upsert that never moves a stored one back (the executor may have written it further since the copy).</summary>
+    private SqlStatement IntentForward(IntentRow intent, int index)
+    {
+        var status = intents.ColumnOf(nameof(IntentRow.Status));
+        return intents.Upsert(intent, $"i{index}_", [nameof(IntentRow.Id)], IntentProgress.AdvancesSql($"{intents.QuotedTable}.{status}", $"excluded.{status}"));
     }
 
     /// <summary>Touching the lease row (its token set to itself) also keeps any new grant waiting until the commit.</summary>
