@@ -116,7 +116,7 @@ internal sealed partial class ReplicaBus(
         }
 
         if (message.Kind is "changed" or "kick" && !services.GetRequiredService<BackgroundRunDriver>().WakeIfHeld(message.MigrationId)
-            && message is { Kind: "changed", State: nameof(RunState.AwaitingApproval) })
+            && message.State == nameof(RunState.AwaitingApproval))
         {
             _ = RefreshAsync(message.MigrationId, message.Version);
         }

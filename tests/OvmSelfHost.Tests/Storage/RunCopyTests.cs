@@ -27,16 +27,24 @@ public sealed class RunCopyTests
 
     private static AuditEntry Entry(MigrationRun run, string action) => new(run.Id, Start, "bob", "test", action, "detail");
 
+    /// <summary>Two stores on one new database, as two replicas, and a run requested through the first.</summary>
+    private static async Task<(IDbContextFactory<MigrationDbContext> Contexts, EfMigrationStore First, EfMigrationStore Second, MigrationRun Run)> TwoReplicasAsync(
+        StorageProvider provider)
+    {
+        var contexts = await Databases.CreateAsync(provider);
+        var (first, second) = (new EfMigrationStore(contexts), new EfMigrationStore(contexts));
+        var run = NewRun();
+        await first.AddAsync(run, Entry(run, "requested"), null, CancellationToken.None);
+        return (contexts, first, second, run);
+    }
+
     private static Vote Approval(string user) => new(1, Gate, 1, user, "web", VoteDecision.Approve, null, Start);
 
     [Theory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task OtherReplicaSavedFirst_SaveFromTheStaleCopy_WritesNothingAndTheJournalStaysChained(StorageProvider provider)
     {
-        var contexts = await Databases.CreateAsync(provider);
-        var (one, two) = (new EfMigrationStore(contexts), new EfMigrationStore(contexts));
-        var run = NewRun();
-        await one.AddAsync(run, Entry(run, "requested"), null, CancellationToken.None);
+        var (_, one, two, run) = await TwoReplicasAsync(provider);
         var copy = (await one.FindForChangeAsync(run.Id, CancellationToken.None)).Run!;
         var other = (await two.FindAsync(run.Id, CancellationToken.None))!;
         other.Votes.Add(Approval("carol"));
@@ -108,10 +116,7 @@ public sealed class RunCopyTests
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task VoteSavedWithItsDelivery_SameDeliveryAgainFromAnotherReplica_NothingSavedAndTheClaimHoldsTheFirstAnswer(StorageProvider provider)
     {
-        var contexts = await Databases.CreateAsync(provider);
-        var (one, two) = (new EfMigrationStore(contexts), new EfMigrationStore(contexts));
-        var run = NewRun();
-        await one.AddAsync(run, Entry(run, "requested"), null, CancellationToken.None);
+        var (contexts, one, two, run) = await TwoReplicasAsync(provider);
         var (first, again) = ((await one.FindAsync(run.Id, CancellationToken.None))!, (await two.FindAsync(run.Id, CancellationToken.None))!);
         var delivery = new ClaimedDelivery(Chat.Deduplication.DeliveryKey.Of("web-vote", "click-1"), "web", "bob approved");
         first.Votes.Add(Approval("bob"));
@@ -133,10 +138,7 @@ public sealed class RunCopyTests
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task ExecutorRecordedAnIntentSinceTheCopy_AbortFromTheCopy_IsRefusedSoItIsDecidedOnAFreshRead(StorageProvider provider)
     {
-        var contexts = await Databases.CreateAsync(provider);
-        var (receiving, executing) = (new EfMigrationStore(contexts), new EfMigrationStore(contexts));
-        var run = NewRun();
-        await receiving.AddAsync(run, Entry(run, "requested"), null, CancellationToken.None);
+        var (_, receiving, executing, run) = await TwoReplicasAsync(provider);
         var copy = (await receiving.FindForChangeAsync(run.Id, CancellationToken.None)).Run!;
         var stop = new IntentRecord
         {
@@ -163,10 +165,7 @@ public sealed class RunCopyTests
     [Fact]
     public async Task StaleCopyMissedTheGateOpening_VoteRefusedOnTheCopy_IsDecidedAgainOnAFreshRead()
     {
-        var contexts = await Databases.CreateAsync(StorageProvider.Sqlite);
-        var (receiving, executing) = (new EfMigrationStore(contexts), new EfMigrationStore(contexts));
-        var run = NewRun();
-        await receiving.AddAsync(run, Entry(run, "requested"), null, CancellationToken.None);
+        var (_, receiving, executing, run) = await TwoReplicasAsync(StorageProvider.Sqlite);
         var opened = (await executing.FindAsync(run.Id, CancellationToken.None))!;
         (opened.State, opened.PendingGate, opened.GateRound) = (RunState.AwaitingApproval, Gate, 1);
         await executing.SaveAsync(opened, [Entry(opened, "gate opened")], null, RunFence.None, CancellationToken.None);
