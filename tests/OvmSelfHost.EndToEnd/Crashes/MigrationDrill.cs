@@ -10,7 +10,9 @@ namespace OvmSelfHost.EndToEnd.Crashes;
 /// One migration A/B driven through the HTTP API as alice (requests), bob and carol (approve through the
 /// proposals API), while the host is killed with SIGKILL at the planned points and started again over the
 /// same database: at step boundaries (seen on the host's event stream), inside Oracle VM jobs and the
-/// installer (seen in the simulator's statistics), and around the votes of two-approver gates.
+/// installer (seen in the simulator's statistics), and around the votes of two-approver gates. Between a kill and the
+/// restart the drill takes the run's lease itself and lets go only once it listens to the new host's event stream:
+/// a restarted host otherwise resumes before anyone can listen, and a step of milliseconds went by unseen.
 /// </summary>
 public sealed class MigrationDrill(HostProcess host, Func<Task<JsonNode>> simulatorStats, ISet<string> plan, TimeSpan timeout)
 {
@@ -26,6 +28,7 @@ public sealed class MigrationDrill(HostProcess host, Func<Task<JsonNode>> simula
     private readonly HashSet<(string Key, string User)> accepted = [];
     private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<Guid> createdId = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private RunLeaseHold? held;
     private HttpClient api = null!;
     private Guid id;
     private int phase = 1;
@@ -183,6 +186,10 @@ public sealed class MigrationDrill(HostProcess host, Func<Task<JsonNode>> simula
                     if (line == "event: hello")
                     {
                         listening.TrySetResult();
+                        if (Interlocked.Exchange(ref held, null) is { } hold)
+                        {
+                            await hold.ReleaseAsync();
+                        }
                     }
 
                     if (!line.StartsWith("data: ", StringComparison.Ordinal) || JsonNode.Parse(line[6..]) is not { } change
@@ -210,7 +217,10 @@ public sealed class MigrationDrill(HostProcess host, Func<Task<JsonNode>> simula
         }
     }
 
-    /// <summary>SIGKILL and start again over the same database, once per planned point; true when it happened.</summary>
+    /// <summary>
+    /// SIGKILL and start again over the same database, once per planned point, the run's lease held until the
+    /// event stream of the new host is listened to (see <see cref="WatchBoundariesAsync"/>); true when it happened.
+    /// </summary>
     private async Task<bool> KillAsync(string point)
     {
         await restarting.WaitAsync();
@@ -225,6 +235,7 @@ public sealed class MigrationDrill(HostProcess host, Func<Task<JsonNode>> simula
 
             await host.KillAsync();
             hits.Enqueue(point);
+            held = await RunLeaseHold.TakeAsync(host.DatabasePath, id);
             await host.StartAsync();
             return true;
         }

@@ -20,6 +20,9 @@ public sealed class HostProcess(IReadOnlyDictionary<string, string>? environment
 
     public Uri BaseAddress => new($"http://127.0.0.1:{port}");
 
+    /// <summary>The host's SQLite database (it outlives kills and restarts).</summary>
+    public string DatabasePath => database;
+
     public static string RepositoryRoot { get; } = FindRoot();
 
     /// <summary>The embedded simulator's saved world, next to the database (as data/ is on the default).</summary>
