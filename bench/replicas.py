@@ -132,7 +132,7 @@ class Cluster:
         i = random.choice([k for k in range(3) if self.hosts[k].poll() is None])
         t = time.time()
         status, _ = http("POST", f"{self.api(i)}/api/proposals/{open_[-1]['key']}/votes", {"user": user, "decision": "approve"})
-        return t, status, open_[-1]["requiredApprovals"] - len(voted) <= 1
+        return t, status, open_[-1]["requiredApprovals"] - len(voted) <= 1, time.time() - t, f"replica-{i + 1}"
 
     def stop(self):
         for p in self.hosts + [self.sim]:
@@ -232,7 +232,8 @@ def votes(work):
                         latencies.append(first - sent[0])
                         windows.append((sent[0], first, run["currentStep"]))
                         warm.extend([first - sent[0]] if r > 0 else [])
-                        log(f"  {run['currentStep']}: deciding vote to first WS-API call {latencies[-1] * 1000:.0f} ms")
+                        log(f"  {run['currentStep']}: deciding vote to first WS-API call {latencies[-1] * 1000:.0f} ms"
+                            f" (answered by {sent[4]} in {sent[3] * 1000:.0f} ms; executed by {run.get('executor')})")
                 continue
             time.sleep(0.1)
     time.sleep(1)

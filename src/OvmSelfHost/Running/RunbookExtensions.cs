@@ -46,6 +46,7 @@ public static class RunbookExtensions
             sp.GetService<IOvmConnections>(),
             sp.GetService<IMaintenanceWindows>(),
             sp.GetRequiredService<Runbook.Leases.IRunLeases>()));
+        services.AddHostedService<VoteRehearsal>();
         services.AddSingleton<CommandExecutor>();
         services.AddHostedService(sp => new OldManagerWatchService(sp.GetRequiredService<MigrationEngine>(), sp.GetRequiredService<RunbookSettings>().OldManagerWatchInterval,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OldManagerWatchService>>()));

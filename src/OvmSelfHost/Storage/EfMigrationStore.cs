@@ -181,6 +181,14 @@ internal sealed class EfMigrationStore(
         await transaction.RollbackAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Takes a run a rehearsal made up as this process's copy. The run is in no database, so a save over the copy is voided
+    /// by its version check and decided again on a fresh read that finds nothing (see <see cref="Running.VoteRehearsal"/>).
+    /// </summary>
+    public void TakeMadeUpCopy(MigrationRun run) => cache.Remember(RunRows.Of(run, run.Version, lastLink: null, lease: null));
+
+    public void ForgetCopy(Guid id) => cache.Forget(id);
+
     public async Task NotifyAsync(MigrationRun run, RunNotice notice, RunFence fence, CancellationToken cancellationToken)
     {
         if (outbox is null)

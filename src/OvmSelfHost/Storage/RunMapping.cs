@@ -10,8 +10,6 @@ namespace OvmSelfHost.Storage;
 /// <summary>Between the runbook's run and its rows. Enums are stored by name so the database reads plainly.</summary>
 internal static class RunMapping
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static void CopyTo(this MigrationRun run, MigrationRow row)
     {
         row.Id = run.Id;
@@ -30,7 +28,7 @@ internal static class RunMapping
         row.StatusMessage = run.StatusMessage;
         row.Window = run.Window;
         row.GateWindowOpensAt = run.GateWindowOpensAt;
-        row.FactsJson = JsonSerializer.Serialize(run.Facts, Json);
+        row.FactsJson = JsonSerializer.Serialize(run.Facts, StoredJson.Default.DictionaryInt32PhaseFacts);
     }
 
     public static void CopyTo(this StepRecord step, StepRow row)
@@ -41,7 +39,7 @@ internal static class RunMapping
         row.StartedAt = step.StartedAt;
         row.FinishedAt = step.FinishedAt;
         row.Message = step.Message;
-        row.OutputJson = JsonSerializer.Serialize(step.Output, Json);
+        row.OutputJson = JsonSerializer.Serialize(step.Output, StoredJson.Default.ListString);
     }
 
     public static void CopyTo(this IntentRecord intent, IntentRow row)
@@ -134,7 +132,7 @@ internal static class RunMapping
             Window = row.Window,
             GateWindowOpensAt = row.GateWindowOpensAt,
             Version = row.Version,
-            Facts = JsonSerializer.Deserialize<Dictionary<int, PhaseFacts>>(row.FactsJson, Json) ?? [],
+            Facts = JsonSerializer.Deserialize(row.FactsJson, StoredJson.Default.DictionaryInt32PhaseFacts) ?? [],
         };
         run.Steps.AddRange(steps.OrderBy(s => s.Phase).ThenBy(s => StoredName.Parse<StepKind>(s.Kind)).Select(ToStep));
         run.Votes.AddRange(votes.OrderBy(v => v.Id).Select(v => new Vote(v.Phase, StoredName.Gate(v.Gate), v.Round, v.User, v.Channel, StoredName.Parse<VoteDecision>(v.Decision), v.Reason, v.At,
@@ -151,7 +149,7 @@ internal static class RunMapping
         StartedAt = row.StartedAt,
         FinishedAt = row.FinishedAt,
         Message = row.Message,
-        Output = JsonSerializer.Deserialize<List<string>>(row.OutputJson, Json) ?? [],
+        Output = JsonSerializer.Deserialize(row.OutputJson, StoredJson.Default.ListString) ?? [],
     };
 
     public static IntentRecord ToIntent(IntentRow row) => new()

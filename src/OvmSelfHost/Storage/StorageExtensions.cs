@@ -27,7 +27,6 @@ public static class StorageExtensions
             sp.GetRequiredService<IDbContextFactory<MigrationDbContext>>(), sp.GetRequiredService<OutboxWriter>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetService<Replicas.ReplicaBus>()));
         builder.Services.AddSingleton<IMigrationStore>(sp => sp.GetRequiredService<EfMigrationStore>());
-        builder.Services.AddHostedService<VoteRehearsal>();
         builder.Services.AddSingleton<OvmSelfHost.Chat.Messages.IChatMessageStore, EfChatMessageStore>();
         builder.Services.AddSingleton<EfDeliveryClaims>();
         builder.Services.AddSingleton<OvmSelfHost.Chat.Deduplication.IDeliveryClaims>(sp => sp.GetRequiredService<EfDeliveryClaims>());
