@@ -52,9 +52,21 @@ dotnet build OvmSelfHost.sln --no-restore -c Debug -v quiet -nologo
 
 log="$(mktemp)"
 status=0
-# One test project after another: the host tests and the end-to-end drills each start many processes, and side
-# by side on 2 cores they starved each other's deadlines (crash matrix, replica drills, browser sign-in).
-for project in Runbook.Tests Simulator.Tests Ovm.Tests Chat.Tests Tests EndToEnd; do
+# The four small projects (under a minute of work together) side by side, each into a log of its own, shown whole
+# in turn; then the host tests and the end-to-end drills one after the other: they each start many processes, and
+# side by side on 2 cores they starved each other's deadlines (crash matrix, replica drills, browser sign-in).
+small=(Runbook.Tests Simulator.Tests Ovm.Tests Chat.Tests)
+for project in "${small[@]}"; do
+  dotnet test "tests/OvmSelfHost.$project" --no-build -c Debug "$@" >"$log.$project" 2>&1 &
+done
+for project in "${small[@]}"; do
+  wait -n || status=$?
+done
+for project in "${small[@]}"; do
+  tee -a "$log" <"$log.$project"
+  rm -f "$log.$project"
+done
+for project in Tests EndToEnd; do
   dotnet test "tests/OvmSelfHost.$project" --no-build -c Debug "$@" 2>&1 | tee -a "$log" || status=$?
 done
 
