@@ -86,6 +86,23 @@ def run_migration(api, sim):
     return rid, run, t0, t1, approvals, approval_time
 
 
+def step_gaps(step, a, b, jobs):
+    """One row: where a step's time outside its jobs goes (jobs run one after another inside a step)."""
+    inside = sorted((j for j in jobs if ts(j["createdAt"]) is not None and a <= ts(j["createdAt"]) <= b and j["summaryEndedAt"]),
+                    key=lambda j: ts(j["createdAt"]))
+    if not inside:
+        return f"| {step['phase']} | {step['name']} | 0 | | | | |"
+    seen = []
+    for j in inside:
+        end_ = ts(j["summaryEndedAt"])
+        after = sorted(r for r in (ts(x) for x in j["reads"]) if r >= end_)
+        seen.append(after[0] if after else end_)
+    lag = sum(s_ - ts(j["summaryEndedAt"]) for s_, j in zip(seen, inside))
+    between = [ts(n["createdAt"]) - s_ for s_, n in zip(seen, inside[1:])]
+    return (f"| {step['phase']} | {step['name']} | {len(inside)} | {ts(inside[0]['createdAt']) - a:.2f} | {lag:.2f} | "
+            f"{sum(between):.2f} ({', '.join(f'{g:.2f}' for g in between)}) | {b - seen[-1]:.2f} |")
+
+
 def main():
     require_free(HOST_PORT, FAKE_PORT, BASE)
     atexit.register(stop_all)
@@ -135,13 +152,15 @@ def main():
     per_late_minute = late_reads / late_minutes if late_minutes else None
     job_minutes = sum(max((ts(j["summaryEndedAt"]) or 0) - (ts(j["startedAt"]) or ts(j["createdAt"])), 0) for j in jobs) / 60
     steps = run.get("steps", [])
-    step_rows = []
+    step_rows, gap_rows = [], []
     for s in steps:
         a, b = ts(s.get("startedAt")), ts(s.get("finishedAt"))
         if a is None or b is None:
             continue
         simulated = union(clip(ops, a, b))
         step_rows.append(f"| {s['phase']} | {s['name']} | {b - a:.2f} | {simulated:.2f} | {b - a - simulated:.2f} |")
+        if b - a - simulated > 1:
+            gap_rows.append(step_gaps(s, a, b, jobs))
     text = "\n".join([
         f"Machine: {machine_line(info)}.", "",
         "Simulator settings (simulated seconds, time scale 1): " + ", ".join(f"`{k}` {v}" for k, v in SETTINGS.items()) + ".", "",
@@ -167,6 +186,11 @@ def main():
         "Job polling schedules compared (computed, not measured; a job that ends just after a read):", "", polling.table(), "",
         "Per step (a gate's wait for approval falls outside startedAt..finishedAt):", "",
         "| phase | step | wall s | simulated s | added s |", "|---:|---|---:|---:|---:|", *step_rows, "",
+        "Where a step's added second go, job by job (steps adding more than 1 s): the step's start to its first job, each job's",
+        "end to the read that saw it (polling lag), that read to the next job's creation (the host's own work between jobs),",
+        "and the last job seen to the step's end:", "",
+        "| phase | step | jobs | before the first job s | polling lag s | between jobs s (each) | after the last job s |",
+        "|---:|---|---:|---:|---:|---|---:|", *gap_rows, "",
     ])
     print(text)
     write_result("orchestration", text)

@@ -164,6 +164,8 @@ def host_env(workdir, port_base, extra=None):
         "Simulator__StatePath": os.path.join(workdir, "simulator-world.jsonl"),
     }
     env.update(extra or {})
+    # BENCH_HOST_ENV: extra settings for the host, "Key=value;Key=value" (e.g. log levels, to see where a step's time goes).
+    env.update(kv.split("=", 1) for kv in os.environ.get("BENCH_HOST_ENV", "").split(";") if "=" in kv)
     return env
 
 

@@ -43,7 +43,7 @@ public sealed partial class WsApiOvmManager
     public async Task<ManagerStatus> WaitUntilRunningAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
-        var schedule = _polling.Start(expected: null);
+        var schedule = _polling.Steadily();
         OvmFaultException? lastFault = null;
         ManagerStatus? last = null;
         while (true)

@@ -86,6 +86,31 @@ public sealed class JobWaitingTests
     }
 
     [Fact]
+    public async Task ManagerStartingPastTheEagerPeriod_WaitUntilRunning_LooksEverySecondAndSeesItWithinOne()
+    {
+        var time = new TimerCountingTimeProvider();
+        var looks = 0;
+        var stub = new StubManager(_ => ++looks <= 25 ? throw new HttpRequestException("Connection refused (ovmm-test:7002)") : StubManager.Json(StubManager.ManagerJson));
+        var manager = WsApiTestManagers.Over(stub, time);
+
+        var wait = manager.WaitUntilRunningAsync(TimeSpan.FromMinutes(10), CancellationToken.None);
+
+        // A look at 0 s, then one every second: no back-off after the first 10 s, so the 26th look (25 s) finds it running.
+        for (var second = 1; second <= 25; second++)
+        {
+            await Eventually(() => time.TimersCreated == second);
+            time.Advance(TimeSpan.FromSeconds(1) - TimeSpan.FromMilliseconds(1));
+            await Task.Delay(20);
+            Assert.Equal(second, stub.Requests.Count);
+            time.Advance(TimeSpan.FromMilliseconds(1));
+            await Eventually(() => stub.Requests.Count == second + 1);
+        }
+
+        Assert.True((await wait).IsRunning);
+        Assert.Equal(26, stub.Requests.Count);
+    }
+
+    [Fact]
     public async Task JobFails_Wait_SurfacesMessageAndCode()
     {
         var stub = new StubManager(_ => StubManager.Json(StubManager.Job(
