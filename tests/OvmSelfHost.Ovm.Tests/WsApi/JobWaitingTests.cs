@@ -90,7 +90,9 @@ public sealed class JobWaitingTests
     {
         var time = new TimerCountingTimeProvider();
         var looks = 0;
-        var stub = new StubManager(_ => ++looks <= 25 ? throw new HttpRequestException("Connection refused (ovmm-test:7002)") : StubManager.Json(StubManager.ManagerJson));
+        var stub = new StubManager(_ => StubManager.Json(Interlocked.Increment(ref looks) <= 25
+            ? StubManager.ManagerJson.Replace("RUNNING", "STARTING", StringComparison.Ordinal)
+            : StubManager.ManagerJson));
         var manager = WsApiTestManagers.Over(stub, time);
 
         var wait = manager.WaitUntilRunningAsync(TimeSpan.FromMinutes(10), CancellationToken.None);
