@@ -25,7 +25,10 @@ public sealed class FaultInjectionTests
         await s.PostAsync("sim/faults", new { kind = "timeout", path = "^/Server$", delaySeconds = 5, count = 1 });
         using var impatient = new WsApiClient(s.Sim.Manager("ovmm-a").HttpsBaseUrl, s, timeout: TimeSpan.FromMilliseconds(700));
         await Assert.ThrowsAnyAsync<TaskCanceledException>(() => impatient.Http.GetAsync("Server"));
-        Assert.Equal(HttpStatusCode.OK, (await impatient.SendAsync(HttpMethod.Get, "Server")).Status);
+        // The fault was for one call: the next answers. Asked by a client of ordinary patience, because a new TLS connection
+        // on a busy machine can take longer than the impatient client's 0.7 s by itself.
+        using var patient = s.Manager("ovmm-a");
+        Assert.Equal(HttpStatusCode.OK, (await patient.SendAsync(HttpMethod.Get, "Server")).Status);
     }
 
     [Fact]
