@@ -88,8 +88,7 @@ class Cluster:
             # Timestamps in the replicas' logs, to see where a takeover's time goes.
             "Logging__Console__FormatterName": "simple", "Logging__Console__FormatterOptions__TimestampFormat": "HH:mm:ss.fff ", "Logging__Console__FormatterOptions__UseUtcTimestamp": "true",
         }
-        # BENCH_HOST_ENV: extra settings for the replicas, "Key=value;Key=value" (e.g. log levels, to see where a window's time goes).
-        env.update(kv.split("=", 1) for kv in os.environ.get("BENCH_HOST_ENV", "").split(";") if "=" in kv)
+        env.update(bench_host_env())
         self.hosts[i] = start(["dotnet", HOST_DLL, "--urls", self.api(i)], env=env, logfile=os.path.join(self.work, f"{self.name}-replica-{i + 1}.log"))
         if wait:
             wait_http(f"{self.api(i)}/healthz", proc=self.hosts[i])

@@ -164,9 +164,13 @@ def host_env(workdir, port_base, extra=None):
         "Simulator__StatePath": os.path.join(workdir, "simulator-world.jsonl"),
     }
     env.update(extra or {})
-    # BENCH_HOST_ENV: extra settings for the host, "Key=value;Key=value" (e.g. log levels, to see where a step's time goes).
-    env.update(kv.split("=", 1) for kv in os.environ.get("BENCH_HOST_ENV", "").split(";") if "=" in kv)
+    env.update(bench_host_env())
     return env
+
+
+def bench_host_env():
+    """BENCH_HOST_ENV: extra settings for the host, "Key=value;Key=value" (e.g. log levels, to see where a step's time goes)."""
+    return dict(kv.split("=", 1) for kv in os.environ.get("BENCH_HOST_ENV", "").split(";") if "=" in kv)
 
 
 def write_result(name, text):

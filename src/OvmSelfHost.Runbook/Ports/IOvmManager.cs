@@ -29,7 +29,7 @@ public interface IOvmManager
     Task<OvmJobResult> WaitForJobAsync(string jobId, TimeSpan timeout, CancellationToken cancellationToken) =>
         WaitForJobAsync(jobId, timeout, null, cancellationToken);
 
-    /// <summary>Waits until the manager reports <c>managerRunState RUNNING</c> or the timeout passes, looking on the job polling schedule (one attempt per look).</summary>
+    /// <summary>Waits until the manager reports <c>managerRunState RUNNING</c> or the timeout passes, looking once a second (one attempt per look).</summary>
     Task<ManagerStatus> WaitUntilRunningAsync(TimeSpan timeout, CancellationToken cancellationToken);
 
     /// <summary>The certificate the manager presents on a fresh TLS connection; null when it is not reached over TLS.</summary>
