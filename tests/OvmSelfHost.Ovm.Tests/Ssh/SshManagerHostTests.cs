@@ -58,12 +58,21 @@ public sealed class SshManagerHostTests
     [SshFact]
     public async Task Installer_RunInstaller_ReportsLinesWhileItRuns()
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var arrivals = new List<TimeSpan>();
+        // The installer waits for the test to release it, and the test releases it only from the progress
+        // callback: if lines were buffered until the installer ended, it would never be released and would
+        // exit 1 after its minute.
+        using var installer = HeldInstaller.Create();
+        var host = Env.Host(o => o.InstallerCommand = installer.Command);
+        var linesBeforeRelease = 0;
 
-        await Env.Host().RunInstallerAsync(Env["OVM_SSHD_UUID"], new SynchronousProgress(_ => arrivals.Add(clock.Elapsed)), CancellationToken.None);
+        var result = await host.RunInstallerAsync(Env["OVM_SSHD_UUID"], new SynchronousProgress(_ =>
+        {
+            if (!installer.Released) linesBeforeRelease++;
+            installer.Release();
+        }), CancellationToken.None);
 
-        Assert.True(arrivals[^1] - arrivals[0] >= TimeSpan.FromMilliseconds(500), "lines were buffered until the installer ended");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(1, linesBeforeRelease);
     }
 
     [SshFact]
@@ -71,23 +80,18 @@ public sealed class SshManagerHostTests
     {
         // An installer that runs until the test lets it end, so a slow SSH connection under load cannot
         // make "while it runs" come after it has already finished.
-        var folder = Directory.CreateTempSubdirectory("ovm-installer-");
-        var release = Path.Combine(folder.FullName, "release");
-        var installer = Path.Combine(folder.FullName, "runInstaller-held.sh");
-        File.WriteAllText(installer, $"#!/usr/bin/env bash\necho started\nfor i in $(seq 600); do [[ -f '{release}' ]] && exit 0; sleep 0.1; done\nexit 1\n");
-        var host = Env.Host(o => o.InstallerCommand = $"bash {installer}");
+        using var installer = HeldInstaller.Create();
+        var host = Env.Host(o => o.InstallerCommand = installer.Command);
         var firstLine = new TaskCompletionSource();
         var install = host.RunInstallerAsync(Env["OVM_SSHD_UUID"], new SynchronousProgress(_ => firstLine.TrySetResult()), CancellationToken.None);
         await firstLine.Task;
 
         var whileRunning = await host.IsInstallerRunningAsync(CancellationToken.None);
-        File.WriteAllText(release, "");
+        installer.Release();
         var result = await install;
         var after = await host.IsInstallerRunningAsync(CancellationToken.None);
-        folder.Delete(recursive: true);
 
         Assert.Equal(0, result.ExitCode);
-
         Assert.True(whileRunning);
         Assert.False(after);
     }
