@@ -1,3 +1,6 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using OvmSelfHost.Chat.Deduplication;
 using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Engine;
@@ -17,18 +20,22 @@ namespace OvmSelfHost.Running;
 /// transaction that is rolled back; then an approval through the engine, as the console sends it, on a made-up run that
 /// only this process's copy holds: it is decided, and its save built and sent like any other (delivery claim, guards,
 /// outbox rows, NOTIFY), then voided by its own version check, as a save over a stale copy is; decided again on a fresh
-/// read, the run is not there. Nothing is committed and nobody is told. A failure only costs the first vote its speed.
+/// read, the run is not there. Both made-up runs look like a real one at its first gate (<see cref="MadeUpRun"/>). Last,
+/// once the host listens, a console vote's request over HTTP that names no proposal and is refused. Nothing is committed
+/// and nobody is told. A failure only costs the first vote its speed.
 /// </summary>
 internal sealed partial class VoteRehearsal(
-    EfMigrationStore store, MigrationEngine engine, RunbookSettings settings, TimeProvider time, ILogger<VoteRehearsal> logger) : BackgroundService
+    EfMigrationStore store, MigrationEngine engine, RunbookSettings settings, TimeProvider time, ILogger<VoteRehearsal> logger,
+    IServer? server = null, IHostApplicationLifetime? lifetime = null) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             await store.FindAsync(Guid.Empty, stoppingToken);
-            await store.RehearseVoteAsync(stoppingToken);
+            await store.RehearseVoteAsync(MadeUpRun.AtFirstGate(settings, time.GetUtcNow()), stoppingToken);
             await RehearseApprovalAsync(stoppingToken);
+            await RehearseRequestAsync(stoppingToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -38,7 +45,7 @@ internal sealed partial class VoteRehearsal(
 
     private async Task RehearseApprovalAsync(CancellationToken cancellationToken)
     {
-        if (MadeUpRunAtGate() is not { } run || GateOpening.WaitingIn(run) is not { } opening
+        if (MadeUpRun.AtFirstGate(settings, time.GetUtcNow()) is not { } run || GateOpening.WaitingIn(run) is not { } opening
             || engine.Voters(run, opening).FirstOrDefault(v => v.MayVote) is not { } voter)
         {
             return;
@@ -61,26 +68,60 @@ internal sealed partial class VoteRehearsal(
         }
     }
 
-    /// <summary>A run waiting for approvals at the first gate that needs any, in phase 1 (null when no gate does).</summary>
-    private MigrationRun? MadeUpRunAtGate()
+    /// <summary>
+    /// Once the host listens: a console vote's request, sent to this host over HTTP, whose proposal key names no proposal. It
+    /// goes through what the engine rehearsal cannot reach (the server's reading of a request body, the middleware, the
+    /// endpoint, the body's JSON, who asks) and is refused before the engine is asked (400; 401 with sign-in on), so it
+    /// changes nothing. A host listening on HTTPS alone skips it.
+    /// </summary>
+    private async Task RehearseRequestAsync(CancellationToken cancellationToken)
     {
-        var gated = Procedure.Steps.FirstOrDefault(s => GatePolicies.RequiredApprovals(settings.Gates.For(s.Kind)) > 0);
-        if (gated is null)
+        if (server is null || lifetime is null)
+        {
+            return;
+        }
+
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(cancellationToken);
+        }
+
+        if (server.Features.Get<IServerAddressesFeature>()?.Addresses.Select(OnThisMachine).FirstOrDefault(a => a is not null) is not { } address)
+        {
+            return;
+        }
+
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(10) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/proposals/rehearsal/votes")
+        {
+            Content = JsonContent.Create(new { user = "rehearsal", decision = "approve" }),
+        };
+        request.Headers.UserAgent.ParseAdd("OvmSelfHost-vote-rehearsal");
+        using var response = await client.SendAsync(request, cancellationToken);
+        if (response.IsSuccessStatusCode || (int)response.StatusCode >= 500)
+        {
+            LogRequestNotRefused(logger, (int)response.StatusCode);
+        }
+    }
+
+    /// <summary>Where this host answers plain HTTP from this machine: a wildcard address becomes loopback; null for HTTPS.</summary>
+    private static Uri? OnThisMachine(string address)
+    {
+        var uri = new Uri(address.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal));
+        if (uri.Scheme != Uri.UriSchemeHttp)
         {
             return null;
         }
 
-        var run = MigrationRun.Create(Guid.NewGuid(), "rehearsal-a", "rehearsal-b", "rehearsal", "engine", time.GetUtcNow());
-        var machine = new RunStateMachine(run);
-        machine.Fire(RunTrigger.Started);
-        run.Step = gated.Kind;
-        run.GateRound = 1;
-        run.PendingGate = GateKey.Of(run.Step);
-        run.CurrentStep.Status = StepStatus.AwaitingApproval;
-        machine.Fire(RunTrigger.ApprovalRequested);
-        return run;
+        var wildcard = uri.Host is "0.0.0.0" or "[::]";
+        return new UriBuilder(uri) { Host = wildcard ? "127.0.0.1" : uri.Host, Path = "/" }.Uri;
     }
 
     [LoggerMessage(EventId = 4901, Level = LogLevel.Warning, Message = "Rehearsing a vote at start failed (nothing was committed); the first vote here will be slower.")]
     private static partial void LogRehearsalFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4902, Level = LogLevel.Warning,
+        Message = "The vote rehearsal's request for no proposal (POST /api/proposals/rehearsal/votes) was answered {Status}; it should have been refused with 400 or 401.")]
+    private static partial void LogRequestNotRefused(ILogger logger, int status);
 }

@@ -156,10 +156,10 @@ internal sealed class EfMigrationStore(
     /// start does not pay for building and binding the save's statements and the chat lines (about a second on a fresh
     /// replica). Nothing is committed; on PostgreSQL the journal's id sequence skips the rows it used.
     /// </summary>
-    public async Task RehearseVoteAsync(CancellationToken cancellationToken)
+    public async Task RehearseVoteAsync(MigrationRun? madeUp, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var run = MigrationRun.Create(Guid.NewGuid(), "rehearsal-a", "rehearsal-b", "rehearsal", "engine", now);
+        var run = madeUp ?? MigrationRun.Create(Guid.NewGuid(), "rehearsal-a", "rehearsal-b", "rehearsal", "engine", now);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -178,6 +178,9 @@ internal sealed class EfMigrationStore(
         var entry = new AuditEntry(run.Id, now, "rehearsal", "web", "approved", $"gate {gate} (rehearsal, never committed)");
         var (statements, _) = Save(db).Build(run, stored, [entry], outbox?.Rows(run, RunNotice.Changed("rehearsal")) ?? [], RunFence.None, announcement: null);
         await SqlBatch.ExecuteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), statements, cancellationToken);
+        // Read back with its vote, as the executor reads a run right after a vote (rows of kinds the first read had none of).
+        _ = (await Reader(db).ReadAsync(db, run.Id, cancellationToken))?.ToRun(now.UtcDateTime)
+            ?? throw new InvalidOperationException("The rehearsal's voted run was not read back inside its own transaction.");
         await transaction.RollbackAsync(cancellationToken);
     }
 

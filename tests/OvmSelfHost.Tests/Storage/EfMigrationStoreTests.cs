@@ -52,7 +52,7 @@ public sealed class EfMigrationStoreTests
         var contexts = await Databases.CreateAsync(provider);
         var store = new EfMigrationStore(contexts);
 
-        await store.RehearseVoteAsync(CancellationToken.None);
+        await store.RehearseVoteAsync(OvmSelfHost.Running.MadeUpRun.AtFirstGate(new OvmSelfHost.TestSupport.Fakes.EngineHarness().Settings, DateTimeOffset.UtcNow), CancellationToken.None);
 
         await using (var db = await contexts.CreateDbContextAsync())
         {

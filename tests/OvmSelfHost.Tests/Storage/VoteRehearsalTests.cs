@@ -1,8 +1,14 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using OvmSelfHost.Configuration;
 using OvmSelfHost.Runbook.Engine;
+using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Runs;
 using OvmSelfHost.Running;
 using OvmSelfHost.Storage;
@@ -53,6 +59,54 @@ public sealed class VoteRehearsalTests
         Assert.Empty(notifier.Changes);
         Assert.Empty(driver.Kicks);
         Assert.Null(await store.FindAsync(announced.Id, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(StatusCodes.Status400BadRequest, false)]
+    [InlineData(StatusCodes.Status401Unauthorized, false)]
+    [InlineData(StatusCodes.Status200OK, true)]
+    public async Task HostListening_Rehearsal_SendsOneConsoleVoteForNoProposal_AndWarnsUnlessItIsRefused(int answer, bool warned)
+    {
+        var requests = new List<(string Path, string Body, string Agent)>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var console = builder.Build();
+        console.MapPost("/api/proposals/{key}/votes", async (HttpRequest request) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            requests.Add((request.Path, await reader.ReadToEndAsync(), request.Headers.UserAgent.ToString()));
+            return Results.StatusCode(answer);
+        });
+        await console.StartAsync();
+        var contexts = await Databases.CreateAsync(StorageProvider.Sqlite);
+        var store = new EfMigrationStore(contexts, time: TimeProvider.System);
+        var harness = new EngineHarness();
+        var engine = new MigrationEngine(store, harness.Settings, EngineHarness.People, EngineHarness.AllSteps(), new RecordingNotifier(), new RecordingDriver(),
+            TimeProvider.System, leases: TestLeases.For(contexts, "replica-1", TimeProvider.System));
+        var logger = new ListLogger<VoteRehearsal>();
+
+        using var rehearsal = new VoteRehearsal(store, engine, harness.Settings, TimeProvider.System, logger,
+            console.Services.GetRequiredService<IServer>(), console.Lifetime);
+        await rehearsal.StartAsync(CancellationToken.None);
+        await rehearsal.ExecuteTask!;
+
+        var request = Assert.Single(requests);
+        Assert.Equal("/api/proposals/rehearsal/votes", request.Path);
+        Assert.Equal("""{"user":"rehearsal","decision":"approve"}""", request.Body);
+        Assert.StartsWith("OvmSelfHost-vote-rehearsal", request.Agent, StringComparison.Ordinal);
+        Assert.Equal(warned, logger.Entries.Any(e => e.Level == LogLevel.Warning && e.Message.Contains($"was answered {answer}", StringComparison.Ordinal)));
+        Assert.DoesNotContain(logger.Entries, e => e.Level == LogLevel.Warning && !e.Message.Contains("was answered", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MadeUpRun_AtFirstGate_WaitsForApprovalsWithTheStepsBeforeDoneAndASnapshot()
+    {
+        var run = MadeUpRun.AtFirstGate(new EngineHarness().Settings, DateTimeOffset.UnixEpoch)!;
+
+        Assert.Equal(RunState.AwaitingApproval, run.State);
+        Assert.NotNull(GateOpening.WaitingIn(run));
+        Assert.All(run.Steps.Where(s => s.Phase == 1).TakeWhile(s => s.Kind != run.Step), s => Assert.Equal(StepStatus.Succeeded, s.Status));
+        Assert.Single(run.CurrentFacts.Snapshots);
     }
 
     private static async Task<NpgsqlConnection> ListenAsync(IDbContextFactory<MigrationDbContext> contexts, List<string> heard)
