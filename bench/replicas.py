@@ -73,7 +73,7 @@ class Cluster:
         for i in (1, 2):
             self.start_host(i, wait=False)
         for i in (1, 2):
-            wait_http(f"{self.api(i)}/healthz", proc=self.hosts[i])
+            wait_http(f"{self.api(i)}/readyz/serving", proc=self.hosts[i])
 
     def api(self, i):
         return f"http://127.0.0.1:{HOST_PORTS[i]}"
@@ -91,7 +91,8 @@ class Cluster:
         env.update(bench_host_env())
         self.hosts[i] = start(["dotnet", HOST_DLL, "--urls", self.api(i)], env=env, logfile=os.path.join(self.work, f"{self.name}-replica-{i + 1}.log"))
         if wait:
-            wait_http(f"{self.api(i)}/healthz", proc=self.hosts[i])
+            # What a load balancer waits for (manifests/replicas/haproxy.cfg): database, scheduler and the start-up vote rehearsal.
+            wait_http(f"{self.api(i)}/readyz/serving", proc=self.hosts[i])
 
     def get(self, path):
         for i in random.sample(range(3), 3):
@@ -221,6 +222,12 @@ def votes(work):
             cluster.sim = start(["dotnet", SIM_DLL, f"--Simulator:PortOffset={SIM_PORT - 7000}", "--Simulator:TimeScale=1", "--Simulator:StatePath="],
                                 logfile=os.path.join(work, f"votes-sim-{r}.log"))
             wait_http(f"{cluster.sim_url}/sim/managers", proc=cluster.sim)
+            # The same hosts in the new world: each replica pinned the SSH host keys it saw first, and a host keeps its
+            # key across a restart (a new key would rightly stop Preflight on a replica that executed an earlier round).
+            for name, key in host_keys.items():
+                http("POST", f"{cluster.sim_url}/sim/hosts/{name}/host-key", {"hostKey": key})
+        else:
+            host_keys = {h["name"]: h["hostKey"] for h in http("GET", f"{cluster.sim_url}/sim/hosts")[1]}
         http("PUT", f"{cluster.sim_url}/sim/settings", FAST)
         offset = cluster.sim_clock_offset()
         _, run = http("POST", f"{cluster.api(r % 3)}/api/migrations", {"environments": ["A", "B"], "requestedBy": "alice"})

@@ -110,7 +110,8 @@ public static class OperationsExtensions
                 _ = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Migrations, ct);
                 return true;
             })
-            .AddCheck<SchedulerHealthCheck>("scheduler", tags: [Ready, Serving]);
+            .AddCheck<SchedulerHealthCheck>("scheduler", tags: [Ready, Serving])
+            .AddCheck<WarmUpHealthCheck>("warm-up", tags: [Ready, Serving]);
         foreach (var environment in builder.Configuration.GetSection("Environments").GetChildren().Select(c => c.Key))
         {
             checks.Add(new HealthCheckRegistration($"manager:{environment}",

@@ -46,7 +46,8 @@ public static class RunbookExtensions
             sp.GetService<IOvmConnections>(),
             sp.GetService<IMaintenanceWindows>(),
             sp.GetRequiredService<Runbook.Leases.IRunLeases>()));
-        services.AddHostedService<VoteRehearsal>();
+        services.AddSingleton<VoteRehearsal>();
+        services.AddHostedService(sp => sp.GetRequiredService<VoteRehearsal>());
         services.AddSingleton<CommandExecutor>();
         services.AddHostedService(sp => new OldManagerWatchService(sp.GetRequiredService<MigrationEngine>(), sp.GetRequiredService<RunbookSettings>().OldManagerWatchInterval,
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<OldManagerWatchService>>()));

@@ -28,6 +28,9 @@ internal sealed partial class VoteRehearsal(
     EfMigrationStore store, MigrationEngine engine, RunbookSettings settings, TimeProvider time, ILogger<VoteRehearsal> logger,
     IServer? server = null, IHostApplicationLifetime? lifetime = null) : BackgroundService
 {
+    /// <summary>The rehearsal ran to its end (or failed, or was stopped): the first vote here pays nothing more for it.</summary>
+    public bool IsOver => ExecuteTask?.IsCompleted == true;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try

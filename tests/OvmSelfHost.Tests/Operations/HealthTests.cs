@@ -13,6 +13,7 @@ public sealed class HealthTests
         await using var world = await SimulatorWorld.StartAsync();
         await using var host = new HostFactory(settings: OperationsHosts.Simulator(world));
         var client = host.CreateClient();
+        await OperationsHosts.WarmedUpAsync(client);
 
         var response = await client.GetAsync("/readyz");
         var body = await response.ReadAsync();
@@ -20,7 +21,7 @@ public sealed class HealthTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("healthy", body.GetProperty("status").GetString());
         var names = body.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["database", "scheduler", "manager:A", "host-key:A", "manager:B", "host-key:B"], names);
+        Assert.Equal(["database", "scheduler", "warm-up", "manager:A", "host-key:A", "manager:B", "host-key:B"], names);
     }
 
     [Fact]
@@ -52,6 +53,7 @@ public sealed class HealthTests
         await using var world = await SimulatorWorld.StartAsync();
         await using var host = new HostFactory(settings: OperationsHosts.Simulator(world));
         var client = host.CreateClient();
+        await OperationsHosts.WarmedUpAsync(client);
         using var control = new HttpClient { BaseAddress = world.ControlUrl };
         (await control.PostAsync("/sim/hosts/ovmm-a/services/ovmm/stop", null)).EnsureSuccessStatusCode();
 
@@ -68,7 +70,7 @@ public sealed class HealthTests
         // The load balancer's check stays green: this replica can still serve people while a manager is down.
         var serving = await client.GetAsync("/readyz/serving");
         Assert.Equal(HttpStatusCode.OK, serving.StatusCode);
-        Assert.Equal(["database", "scheduler"], (await serving.ReadAsync()).GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList());
+        Assert.Equal(["database", "scheduler", "warm-up"], (await serving.ReadAsync()).GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList());
     }
 
     [Fact]

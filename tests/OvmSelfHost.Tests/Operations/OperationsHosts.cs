@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OvmSelfHost.Tests.Support;
 using OvmSelfHost.Tests.Migrations;
 
 namespace OvmSelfHost.Tests.Operations;
@@ -20,6 +21,17 @@ internal static class OperationsHosts
         }
 
         return settings;
+    }
+
+    /// <summary>Waits until the host's start-up vote rehearsal is over (its warm-up check passes), as a load balancer waits.</summary>
+    public static async Task WarmedUpAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (Check(await (await client.GetAsync("/readyz/serving")).ReadAsync(), "warm-up").GetProperty("status").GetString() != "healthy")
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The host did not finish its start-up vote rehearsal within 30 s.");
+            await Task.Delay(50);
+        }
     }
 
     public static JsonElement Check(JsonElement body, string name) =>

@@ -4,9 +4,11 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using OvmSelfHost.Configuration;
+using OvmSelfHost.Operations;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Runs;
@@ -38,9 +40,13 @@ public sealed class VoteRehearsalTests
         await using var listener = provider == StorageProvider.PostgreSql ? await ListenAsync(contexts, heard) : null;
 
         using var rehearsal = new VoteRehearsal(store, engine, harness.Settings, TimeProvider.System, logger);
+        var warmUp = new WarmUpHealthCheck(rehearsal);
+        var before = await warmUp.CheckHealthAsync(new HealthCheckContext());
         await rehearsal.StartAsync(CancellationToken.None);
         await rehearsal.ExecuteTask!;
 
+        Assert.Equal(HealthStatus.Unhealthy, before.Status);
+        Assert.Equal(HealthStatus.Healthy, (await warmUp.CheckHealthAsync(new HealthCheckContext())).Status);
         Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Warning);
         var announced = Assert.Single(announcer.Runs);
         Assert.Equal(RunState.Ready, announced.State);
