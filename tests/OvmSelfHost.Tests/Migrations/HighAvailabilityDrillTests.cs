@@ -10,6 +10,7 @@ namespace OvmSelfHost.Tests.Migrations;
 /// confirmation and the pool's room for HA at preflight. The faults the design is for are in
 /// <see cref="HostingServerFailureTests"/> and <see cref="OldManagerStartedAgainTests"/>.
 /// </summary>
+[LongRunning]
 public sealed class HighAvailabilityDrillTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace OvmSelfHost.Tests.Migrations;
 /// Invariant 7 until the end: an old manager started again after its cutover stops the run before the next step
 /// (or at once while a gate waits), and the message names the host and the command that stops it.
 /// </summary>
+[LongRunning]
 public sealed class OldManagerStartedAgainTests
 {
     [Fact]

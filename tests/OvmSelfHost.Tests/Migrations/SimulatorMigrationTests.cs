@@ -11,6 +11,7 @@ namespace OvmSelfHost.Tests.Migrations;
 /// WS-API client over HTTP, and manager hosts over SSH or through the simulator's control API.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+[LongRunning]
 public sealed class SimulatorMigrationTests
 {
     private const string UuidA = "0004fb0000010000a7c3e1f2d4b65a01";

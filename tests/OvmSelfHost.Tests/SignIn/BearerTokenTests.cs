@@ -11,6 +11,7 @@ namespace OvmSelfHost.Tests.SignIn;
 /// who asks (a <c>user</c> field is ignored), roles come from its groups, and a token that is not
 /// this provider's, has expired or is for another audience is refused (401) with nothing changed.
 /// </summary>
+[LongRunning]
 public sealed class BearerTokenTests
 {
     [Fact]

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OvmSelfHost.TestSupport.Fakes;
+using OvmSelfHost.Tests.Support;
 
 namespace OvmSelfHost.Tests.Teams;
 
+[LongRunning]
 public sealed class TeamsCardTests : IAsyncLifetime
 {
     private TeamsTestHost host = null!;

@@ -1,0 +1,1 @@
+[assembly: TestCollectionOrderer("OvmSelfHost.Tests.Support.LongRunningFirst", "OvmSelfHost.Tests")]
