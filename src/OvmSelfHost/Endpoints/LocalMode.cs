@@ -36,7 +36,7 @@ public sealed class LocalMode(IServer server, IHttpContextAccessor http, IOption
 
     private static bool IsLoopback(string address)
     {
-        var uri = new Uri(address.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal));
+        var uri = ListenAddress.Parse(address);
         return uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
     }
 }

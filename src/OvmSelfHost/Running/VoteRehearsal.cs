@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using OvmSelfHost.Chat.Deduplication;
+using OvmSelfHost.Endpoints;
 using OvmSelfHost.Runbook.Definition;
 using OvmSelfHost.Runbook.Engine;
 using OvmSelfHost.Runbook.Gates;
@@ -112,7 +113,7 @@ internal sealed partial class VoteRehearsal(
     /// <summary>Where this host answers plain HTTP from this machine: a wildcard address becomes loopback; null for HTTPS.</summary>
     private static Uri? OnThisMachine(string address)
     {
-        var uri = new Uri(address.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal));
+        var uri = ListenAddress.Parse(address);
         if (uri.Scheme != Uri.UriSchemeHttp)
         {
             return null;

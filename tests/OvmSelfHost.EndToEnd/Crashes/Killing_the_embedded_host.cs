@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OvmSelfHost.EndToEnd.Support;
+using OvmSelfHost.TestSupport.Ordering;
 using Xunit.Abstractions;
 
 namespace OvmSelfHost.EndToEnd.Crashes;
@@ -9,6 +10,7 @@ namespace OvmSelfHost.EndToEnd.Crashes;
 /// start it again, and watch the migration finish. The embedded simulator's world is saved next to the database
 /// (Simulator:StatePath), so the VM, its install and the stopped managers are there after the restart.
 /// </summary>
+[LongRunning(80)]
 public sealed class Killing_the_embedded_host(ITestOutputHelper output)
 {
     [Fact]

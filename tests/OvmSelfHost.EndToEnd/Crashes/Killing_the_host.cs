@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using OvmSelfHost.EndToEnd.Support;
+using OvmSelfHost.TestSupport.Ordering;
 using Xunit.Abstractions;
 
 namespace OvmSelfHost.EndToEnd.Crashes;
@@ -11,6 +12,7 @@ namespace OvmSelfHost.EndToEnd.Crashes;
 /// Completed with every side effect exactly once (from the simulator's own counts) and no vote lost.
 /// Two migrations run side by side: each takes the boundaries of one phase and the inside points of the other.
 /// </summary>
+[LongRunning(330)]
 public sealed class Killing_the_host(ITestOutputHelper output)
 {
     private static readonly string[] OvmSteps = ["CreateManagerVm", "InstallManager", "StopOldManager", "Rediscover"];

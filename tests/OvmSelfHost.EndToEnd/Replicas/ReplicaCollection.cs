@@ -1,3 +1,5 @@
+using OvmSelfHost.TestSupport.Ordering;
+
 namespace OvmSelfHost.EndToEnd.Replicas;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace OvmSelfHost.EndToEnd.Replicas;
 /// with the crash matrix they starved it past its deadline on 2 cores.
 /// </summary>
 [CollectionDefinition(Name)]
+[LongRunning(210)]
 public sealed class ReplicaCollection
 {
     public const string Name = "Replica drills";

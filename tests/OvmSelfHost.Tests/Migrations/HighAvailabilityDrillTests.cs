@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using OvmSelfHost.TestSupport.Ordering;
 using OvmSelfHost.Tests.Support;
 using static OvmSelfHost.Tests.Migrations.DrillDriver;
 
@@ -10,7 +11,7 @@ namespace OvmSelfHost.Tests.Migrations;
 /// confirmation and the pool's room for HA at preflight. The faults the design is for are in
 /// <see cref="HostingServerFailureTests"/> and <see cref="OldManagerStartedAgainTests"/>.
 /// </summary>
-[LongRunning]
+[LongRunning(90)]
 public sealed class HighAvailabilityDrillTests
 {
     [Fact]

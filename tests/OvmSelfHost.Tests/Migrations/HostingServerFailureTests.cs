@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using OvmSelfHost.TestSupport.Ordering;
 using OvmSelfHost.Tests.Support;
 using static OvmSelfHost.Tests.Migrations.DrillDriver;
 
@@ -9,7 +10,7 @@ namespace OvmSelfHost.Tests.Migrations;
 /// The fault section 4.7 is designed for, against the run itself: the server hosting the new manager VM fails
 /// during a step or while a gate waits; HA restarts the VM elsewhere and the run goes on, repeating no step.
 /// </summary>
-[LongRunning]
+[LongRunning(90)]
 public sealed class HostingServerFailureTests
 {
     private const string NewVmHost = "ovmm-b-vm";

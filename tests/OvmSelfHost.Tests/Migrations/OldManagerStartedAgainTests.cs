@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using OvmSelfHost.TestSupport.Ordering;
 using OvmSelfHost.Tests.Support;
 using static OvmSelfHost.Tests.Migrations.DrillDriver;
 
@@ -9,7 +10,7 @@ namespace OvmSelfHost.Tests.Migrations;
 /// Invariant 7 until the end: an old manager started again after its cutover stops the run before the next step
 /// (or at once while a gate waits), and the message names the host and the command that stops it.
 /// </summary>
-[LongRunning]
+[LongRunning(120)]
 public sealed class OldManagerStartedAgainTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OvmSelfHost.Ovm.DependencyInjection;
 using OvmSelfHost.Ovm.Simulated;
 using OvmSelfHost.Runbook.Ports;
+using OvmSelfHost.TestSupport.Ordering;
 using OvmSelfHost.Tests.Support;
 
 namespace OvmSelfHost.Tests.Migrations;
@@ -11,7 +12,7 @@ namespace OvmSelfHost.Tests.Migrations;
 /// WS-API client over HTTP, and manager hosts over SSH or through the simulator's control API.
 /// </summary>
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-[LongRunning]
+[LongRunning(110)]
 public sealed class SimulatorMigrationTests
 {
     private const string UuidA = "0004fb0000010000a7c3e1f2d4b65a01";

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using OvmSelfHost.TestSupport.Fakes;
+using OvmSelfHost.TestSupport.Ordering;
 using OvmSelfHost.Tests.Support;
 using IdentityProvider = OvmSelfHost.TestIdentityProvider.TestIdentityProvider;
 
@@ -11,7 +12,7 @@ namespace OvmSelfHost.Tests.SignIn;
 /// who asks (a <c>user</c> field is ignored), roles come from its groups, and a token that is not
 /// this provider's, has expired or is for another audience is refused (401) with nothing changed.
 /// </summary>
-[LongRunning]
+[LongRunning(45)]
 public sealed class BearerTokenTests
 {
     [Fact]

@@ -1,1 +1,1 @@
-[assembly: TestCollectionOrderer("OvmSelfHost.Tests.Support.LongRunningFirst", "OvmSelfHost.Tests")]
+[assembly: TestCollectionOrderer("OvmSelfHost.TestSupport.Ordering.LongestFirst", "OvmSelfHost.TestSupport")]

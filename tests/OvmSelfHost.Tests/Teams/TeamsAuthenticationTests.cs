@@ -1,11 +1,11 @@
 using System.Net;
 using OvmSelfHost.TestSupport.Fakes;
-using OvmSelfHost.Tests.Support;
+using OvmSelfHost.TestSupport.Ordering;
 
 namespace OvmSelfHost.Tests.Teams;
 
 /// <summary>Every request to /api/messages is a signed "start A B now": only a valid token may change anything.</summary>
-[LongRunning]
+[LongRunning(35)]
 public sealed class TeamsAuthenticationTests : IAsyncLifetime
 {
     private TeamsTestHost host = null!;

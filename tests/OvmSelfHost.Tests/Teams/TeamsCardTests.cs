@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using OvmSelfHost.TestSupport.Fakes;
-using OvmSelfHost.Tests.Support;
+using OvmSelfHost.TestSupport.Ordering;
 
 namespace OvmSelfHost.Tests.Teams;
 
-[LongRunning]
+[LongRunning(40)]
 public sealed class TeamsCardTests : IAsyncLifetime
 {
     private TeamsTestHost host = null!;

@@ -1,0 +1,1 @@
+[assembly: TestCollectionOrderer("OvmSelfHost.TestSupport.Ordering.LongestFirst", "OvmSelfHost.TestSupport")]
