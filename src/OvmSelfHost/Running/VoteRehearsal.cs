@@ -37,7 +37,11 @@ internal sealed partial class VoteRehearsal(
         try
         {
             await store.FindAsync(Guid.Empty, stoppingToken);
-            await store.RehearseVoteAsync(MadeUpRun.AtFirstGate(settings, time.GetUtcNow()), stoppingToken);
+            if (MadeUpRun.AtFirstGate(settings, time.GetUtcNow()) is { } run)
+            {
+                await store.RehearseVoteAsync(run, stoppingToken);
+            }
+
             await RehearseApprovalAsync(stoppingToken);
             await RehearseRequestAsync(stoppingToken);
         }

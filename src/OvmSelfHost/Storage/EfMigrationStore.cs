@@ -156,10 +156,10 @@ internal sealed class EfMigrationStore(
     /// start does not pay for building and binding the save's statements and the chat lines (about a second on a fresh
     /// replica). Nothing is committed; on PostgreSQL the journal's id sequence skips the rows it used.
     /// </summary>
-    public async Task RehearseVoteAsync(MigrationRun? madeUp, CancellationToken cancellationToken)
+    public async Task RehearseVoteAsync(MigrationRun madeUp, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var run = madeUp ?? MigrationRun.Create(Guid.NewGuid(), "rehearsal-a", "rehearsal-b", "rehearsal", "engine", now);
+        var run = madeUp;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -6,7 +6,9 @@ using OvmSelfHost.Runbook.Leases;
 using OvmSelfHost.Runbook.Gates;
 using OvmSelfHost.Runbook.Inventory;
 using OvmSelfHost.Runbook.Runs;
+using OvmSelfHost.Running;
 using OvmSelfHost.Storage;
+using OvmSelfHost.TestSupport.Fakes;
 using OvmSelfHost.Tests.Support;
 
 namespace OvmSelfHost.Tests.Storage;
@@ -52,7 +54,7 @@ public sealed class EfMigrationStoreTests
         var contexts = await Databases.CreateAsync(provider);
         var store = new EfMigrationStore(contexts);
 
-        await store.RehearseVoteAsync(OvmSelfHost.Running.MadeUpRun.AtFirstGate(new OvmSelfHost.TestSupport.Fakes.EngineHarness().Settings, DateTimeOffset.UtcNow), CancellationToken.None);
+        await store.RehearseVoteAsync(MadeUpRun.AtFirstGate(new EngineHarness().Settings, DateTimeOffset.UtcNow)!, CancellationToken.None);
 
         await using (var db = await contexts.CreateDbContextAsync())
         {
