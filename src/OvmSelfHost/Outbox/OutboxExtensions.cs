@@ -19,6 +19,7 @@ public static class OutboxExtensions
         services.AddSingleton<EfOutboxStore>();
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<EfOutboxStore>());
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<EfOutboxStore>());
+        services.AddSingleton<IOutboxBacklog>(sp => sp.GetRequiredService<EfOutboxStore>());
         services.AddHostedService<OutboxRelay>();
         return services;
     }

@@ -8,7 +8,7 @@ namespace OvmSelfHost.Storage;
 /// The outbox table on EF Core (SQLite or PostgreSQL): rows that report no state change of their own
 /// are added here; rows that do are added by <see cref="EfMigrationStore"/> in the change's transaction.
 /// </summary>
-internal sealed class EfOutboxStore(IDbContextFactory<MigrationDbContext> contexts, OutboxWriter writer) : IOutboxStore, IOutbox
+internal sealed class EfOutboxStore(IDbContextFactory<MigrationDbContext> contexts, OutboxWriter writer) : IOutboxStore, IOutbox, IOutboxBacklog
 {
     public async Task AddAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
@@ -32,10 +32,19 @@ internal sealed class EfOutboxStore(IDbContextFactory<MigrationDbContext> contex
             var pending = await db.Outbox.AsNoTracking()
                 .Where(r => r.Channel == head.Channel && r.Conversation == head.Conversation && r.DeliveredAt == null)
                 .OrderBy(r => r.Id).Take(rowsPerConversation).ToListAsync(cancellationToken);
-            rows.AddRange(pending.Select(r => new OutboxMessage(r.Id, r.Channel, r.Conversation, r.MigrationId, r.Line, r.Address, r.Attempts)));
+            rows.AddRange(pending.Select(Message));
         }
 
         return rows;
+    }
+
+    public async Task<IReadOnlyList<OutboxMessage>> AfterAsync(string channel, string conversation, long afterId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Outbox.AsNoTracking()
+            .Where(r => r.Channel == channel && r.Conversation == conversation && r.DeliveredAt == null && r.Id > afterId)
+            .OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        return rows.Select(Message).ToList();
     }
 
     public async Task<DateTimeOffset?> NextAttemptAsync(IReadOnlyCollection<string> channels, CancellationToken cancellationToken)
@@ -60,6 +69,8 @@ internal sealed class EfOutboxStore(IDbContextFactory<MigrationDbContext> contex
             s => s.SetProperty(r => r.Attempts, r => r.Attempts + 1).SetProperty(r => r.LastError, reason).SetProperty(r => r.NextAttemptAt, next),
             cancellationToken);
     }
+
+    private static OutboxMessage Message(OutboxRow r) => new(r.Id, r.Channel, r.Conversation, r.MigrationId, r.Line, r.Address, r.Attempts);
 
     /// <summary>The first undelivered row of each conversation: only it decides when the conversation is due.</summary>
     private static IQueryable<long> Heads(MigrationDbContext db, IReadOnlyCollection<string> channels) =>

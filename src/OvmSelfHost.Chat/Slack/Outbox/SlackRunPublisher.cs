@@ -18,10 +18,13 @@ namespace OvmSelfHost.Chat.Slack.Outbox;
 /// opening in the thread, and replace the buttons of every gate that is no longer open. Other rows
 /// are posts (a mention's answer). Every post is an intent (<see cref="SlackPostIntents"/>) and is
 /// remembered in the message store as soon as Slack accepted it, so a delivery tried again after a
-/// failure half-way, or by another replica after a kill, posts nothing twice.
+/// failure half-way, or by another replica after a kill, posts nothing twice. The run is read after
+/// the relay read the rows, so the thread also gets the lines written since (<see cref="IOutboxBacklog"/>):
+/// a gate's card never comes before the line that announces it.
 /// </summary>
 public sealed class SlackRunPublisher(
-    MigrationEngine engine, SlackOutboxApi slack, IChatMessageStore messages, SlackPostIntents intents, IOptions<SlackOptions> options) : IOutboxTarget
+    MigrationEngine engine, SlackOutboxApi slack, IChatMessageStore messages, SlackPostIntents intents, IOutboxBacklog backlog, IOptions<SlackOptions> options)
+    : IOutboxTarget
 {
     public const string ChannelName = SlackChannel.Name;
 
@@ -67,9 +70,11 @@ public sealed class SlackRunPublisher(
             return;
         }
 
+        // Read after the run: every line written up to the state this delivery shows, the given rows' and any since.
+        var lines = rows.Concat(await backlog.AfterAsync(ChannelName, rows[0].Conversation, rows[^1].Id, cancellationToken)).ToList();
         var stored = await intents.ObserveAsync(run.Id, cancellationToken);
         var main = await RunMessageAsync(run, stored.FirstOrDefault(m => m.Key == ChatMessageRef.RunKey), hold, cancellationToken);
-        await ThreadAsync(run, main, stored.FirstOrDefault(m => m.Key == ThreadKey), rows, hold, cancellationToken);
+        await ThreadAsync(run, main, stored.FirstOrDefault(m => m.Key == ThreadKey), lines, hold, cancellationToken);
         await GatesAsync(run, main, stored, hold, cancellationToken);
     }
 
