@@ -29,9 +29,7 @@ internal sealed class EfOutboxStore(IDbContextFactory<MigrationDbContext> contex
         var rows = new List<OutboxMessage>();
         foreach (var head in heads)
         {
-            var pending = await db.Outbox.AsNoTracking()
-                .Where(r => r.Channel == head.Channel && r.Conversation == head.Conversation && r.DeliveredAt == null)
-                .OrderBy(r => r.Id).Take(rowsPerConversation).ToListAsync(cancellationToken);
+            var pending = await Undelivered(db, head.Channel, head.Conversation).Take(rowsPerConversation).ToListAsync(cancellationToken);
             rows.AddRange(pending.Select(Message));
         }
 
@@ -41,9 +39,7 @@ internal sealed class EfOutboxStore(IDbContextFactory<MigrationDbContext> contex
     public async Task<IReadOnlyList<OutboxMessage>> AfterAsync(string channel, string conversation, long afterId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Outbox.AsNoTracking()
-            .Where(r => r.Channel == channel && r.Conversation == conversation && r.DeliveredAt == null && r.Id > afterId)
-            .OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        var rows = await Undelivered(db, channel, conversation).Where(r => r.Id > afterId).ToListAsync(cancellationToken);
         return rows.Select(Message).ToList();
     }
 
@@ -69,6 +65,10 @@ internal sealed class EfOutboxStore(IDbContextFactory<MigrationDbContext> contex
             s => s.SetProperty(r => r.Attempts, r => r.Attempts + 1).SetProperty(r => r.LastError, reason).SetProperty(r => r.NextAttemptAt, next),
             cancellationToken);
     }
+
+    /// <summary>A conversation's undelivered rows, in order.</summary>
+    private static IQueryable<OutboxRow> Undelivered(MigrationDbContext db, string channel, string conversation) =>
+        db.Outbox.AsNoTracking().Where(r => r.Channel == channel && r.Conversation == conversation && r.DeliveredAt == null).OrderBy(r => r.Id);
 
     private static OutboxMessage Message(OutboxRow r) => new(r.Id, r.Channel, r.Conversation, r.MigrationId, r.Line, r.Address, r.Attempts);
 
